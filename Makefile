@@ -1,0 +1,49 @@
+# One command to start the portal with demo content, one to test it.
+# Both set themselves up from nothing but this repository and Python 3.11.
+
+PYTHON_SYSTEM := $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev messages makemessages clean
+
+$(VENV)/bin/python:
+	$(PYTHON_SYSTEM) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime-installed $@
+
+install: $(VENV)/.runtime-installed
+
+install-dev: $(VENV)/.dev-installed
+
+messages: install
+	$(PY) scripts/compile_messages.py
+
+run: install messages
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_demo_content
+	@echo ""
+	@echo "Portal: http://$(HOST):$(PORT)/   (Ctrl+C stops it)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev messages
+	./scripts/install_system_packages.sh
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache
+	find . -name '*.mo' -path './locale/*' -delete
+
+# Refresh the Polish catalogue after changing translatable strings, then translate
+# the new entries in locale/pl/LC_MESSAGES/django.po (needs GNU gettext).
+makemessages: install
+	$(PY) manage.py makemessages --locale pl --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'staticfiles/*' --ignore 'test-artifacts/*'

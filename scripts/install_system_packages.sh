@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs: Chromium for the browser tests and
+# gettext for the catalogue check. Installs only what is missing.
+set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v xgettext >/dev/null 2>&1 || missing+=(gettext)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "The tests need these Debian packages: ${missing[*]}" >&2
+    echo "Install them with: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+fi
+echo "Installing ${missing[*]} from Debian's packages..." >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
