@@ -1,0 +1,24 @@
+from .accessibility import AccessibilityStatementPage
+from .pages import (
+    ContactPage,
+    HomePage,
+    InformationPage,
+    NewsIndexPage,
+    NewsPage,
+    SectionPage,
+)
+from .site_settings import CentreSettings
+from .snippets import EmergencyNumber, StaffContact
+
+__all__ = [
+    "AccessibilityStatementPage",
+    "CentreSettings",
+    "ContactPage",
+    "EmergencyNumber",
+    "HomePage",
+    "InformationPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "SectionPage",
+    "StaffContact",
+]

@@ -1,0 +1,52 @@
+"""Every demo page, on a phone and on a desktop: loads, passes axe, and is photographed for review."""
+
+import pytest
+
+from home.tests.browser.axe import violations
+from home.tests.browser.conftest import screenshot
+
+DEMO_PATHS = [
+    "/",
+    "/asystent-rodziny/",
+    "/asystent-rodziny/zadania/",
+    "/asystent-rodziny/zespol/",
+    "/prawa-dziecka/",
+    "/zakres-wsparcia/",
+    "/jak-uzyskac-pomoc/",
+    "/aktualnosci/",
+    "/kontakt/",
+    "/deklaracja-dostepnosci/",
+    "/ochrona-danych/",
+    "/tekst-latwy-do-czytania/",
+    "/informacje-w-pjm/",
+    "/szukaj/?q=asystent",
+    "/nie-ma-takiej-strony/",
+]
+
+
+def screenshot_name(path, device):
+    slug = path.strip("/").replace("/", "_").replace("?", "_").replace("=", "-") or "home"
+    return f"{slug}--{device}"
+
+
+@pytest.mark.parametrize("path", DEMO_PATHS)
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_demo_page_is_accessible(request, portal_url, path, device):
+    page = request.getfixturevalue(f"{device}_page")
+    response = page.goto(portal_url + path)
+
+    assert response.status == (404 if "nie-ma" in path else 200)
+    assert page.locator("h1").count() == 1
+    assert page.locator("main").count() == 1
+    assert violations(page) == []
+    # Nothing wider than the screen: no sideways scrolling on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, screenshot_name(path, device))
+
+
+def test_no_request_leaves_the_site(portal_url, phone_page):
+    outside = []
+    phone_page.on("request", lambda req: None if req.url.startswith(portal_url) else outside.append(req.url))
+    for path in DEMO_PATHS:
+        phone_page.goto(portal_url + path)
+    assert outside == []

@@ -1,0 +1,44 @@
+"""An editor logs in, writes a news item in the Wagtail admin, publishes it, and residents see it."""
+
+import datetime
+
+from home.tests.browser.conftest import DEMO_ADMIN, screenshot
+
+
+def test_editor_writes_and_publishes_a_news_item(portal_url, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    title = f"Dyżur psychologa w sobotę {datetime.datetime.now():%H%M%S}"
+    try:
+        page.goto(portal_url + "/admin/login/")
+        assert page.locator("html").get_attribute("lang") == "pl"
+        page.locator("#id_username").fill(DEMO_ADMIN[0])
+        page.locator("#id_password").fill(DEMO_ADMIN[1])
+        page.locator("button[type=submit]").click()
+        page.wait_for_url(portal_url + "/admin/")
+
+        # From the public news page, the editor's toolbar offers "add a child page".
+        page.goto(portal_url + "/aktualnosci/")
+        add_url = page.locator("a[href*='/add_subpage/']").first.get_attribute("href")
+        page.goto(portal_url + add_url if add_url.startswith("/") else add_url)
+
+        page.locator("#id_title").fill(title)
+        page.locator("#id_intro").fill("W sobotę psycholog przyjmuje rodziny bez zapisów.")
+        page.locator("[data-streamfield-stream-container] button[title], .c-sf-add-button").first.click()
+        page.get_by_role("option", name="Tekst").first.click()
+        editor = page.locator(".public-DraftEditor-content").first
+        editor.click()
+        editor.type("Zapraszamy w sobotę od 9:00 do 13:00.")
+        screenshot(page, "admin-news-editor--desktop")
+
+        page.locator("button.dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+        page.locator("button[name='action-publish']").click()
+        page.wait_for_url(lambda url: "/edit/" in url or url.rstrip("/").endswith("/admin/pages/") or "/pages/" in url)
+        assert page.locator(".messages").inner_text().strip() != ""
+
+        for path in ("/", "/aktualnosci/"):
+            page.goto(portal_url + path)
+            assert page.get_by_role("link", name=title).count() == 1, path
+        screenshot(page, "news-index-after-publish--desktop")
+    finally:
+        context.close()

@@ -1,0 +1,61 @@
+/* Text size and contrast switches.
+ * The choice is kept in this browser (localStorage), never sent to the server,
+ * so every visitor receives the same, cacheable page. Loaded in <head> so the
+ * saved choice applies before the first paint; without JavaScript the switches
+ * stay hidden and the browser's own zoom still works. */
+(function () {
+    "use strict";
+    var root = document.documentElement;
+    var SIZE_KEY = "portal.textSize";
+    var CONTRAST_KEY = "portal.contrast";
+    var SIZES = ["normal", "large", "larger"];
+
+    function read(key) {
+        try { return window.localStorage.getItem(key); } catch (e) { return null; }
+    }
+    function write(key, value) {
+        try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: works for this page only */ }
+    }
+    function applySize(size) {
+        if (SIZES.indexOf(size) === -1) { size = "normal"; }
+        if (size === "normal") { root.removeAttribute("data-text-size"); } else { root.setAttribute("data-text-size", size); }
+        return size;
+    }
+    function applyContrast(on) {
+        if (on) { root.setAttribute("data-contrast", "high"); } else { root.removeAttribute("data-contrast"); }
+    }
+
+    root.className = root.className.replace(/\bno-js\b/, "js");
+    var size = applySize(read(SIZE_KEY));
+    var contrast = read(CONTRAST_KEY) === "high";
+    applyContrast(contrast);
+
+    function syncButtons(panel) {
+        panel.querySelectorAll("[data-text-size]").forEach(function (button) {
+            button.setAttribute("aria-pressed", String(button.getAttribute("data-text-size") === size));
+        });
+        panel.querySelectorAll("[data-contrast-toggle]").forEach(function (button) {
+            button.setAttribute("aria-pressed", String(contrast));
+        });
+    }
+
+    document.addEventListener("DOMContentLoaded", function () {
+        var panel = document.querySelector("[data-prefs]");
+        if (!panel) { return; }
+        panel.hidden = false;
+        syncButtons(panel);
+        panel.addEventListener("click", function (event) {
+            var button = event.target.closest("button");
+            if (!button) { return; }
+            if (button.hasAttribute("data-text-size")) {
+                size = applySize(button.getAttribute("data-text-size"));
+                write(SIZE_KEY, size);
+            } else if (button.hasAttribute("data-contrast-toggle")) {
+                contrast = !contrast;
+                applyContrast(contrast);
+                write(CONTRAST_KEY, contrast ? "high" : "normal");
+            }
+            syncButtons(panel);
+        });
+    });
+})();
