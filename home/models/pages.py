@@ -35,7 +35,8 @@ class BasePage(Page):
 
     @property
     def summary(self):
-        return self.search_description or self.intro
+        """What lists of pages show: the visible introduction, else the meta description."""
+        return self.intro or self.search_description
 
 
 class HomePage(BasePage):

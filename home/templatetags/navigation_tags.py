@@ -24,7 +24,7 @@ def main_navigation(context):
     current = context.get("page")
     root = _localized_root(request)
     items = root.get_children().live().public().in_menu() if root else Page.objects.none()
-    return {"root": root, "items": items, "current": current, "request": request}
+    return {"items": items, "current": current, "request": request}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

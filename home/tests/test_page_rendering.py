@@ -56,7 +56,7 @@ def test_home_page_shows_intro_help_box_numbers_and_latest_news(client, centre_s
 
 def test_section_page_lists_its_live_children(client, home_page):
     section = SectionPageFactory(parent=home_page, title="Asystent rodziny")
-    InformationPageFactory(parent=section, title="Zadania asystenta", search_description="Co robi asystent.")
+    InformationPageFactory(parent=section, title="Zadania asystenta", intro="Co robi asystent.")
     hidden = InformationPageFactory(parent=section, title="Szkic strony")
     hidden.unpublish()
 

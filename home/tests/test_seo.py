@@ -55,5 +55,10 @@ def test_every_page_names_the_accessibility_statement(client, centre_settings, h
 
     meta = doc.find("meta", attrs={"name": "deklaracja-dostępności"})
     assert meta["content"] == "http://testserver/deklaracja-dostepnosci/"
-    assert doc.select_one("header a[href='/deklaracja-dostepnosci/']") is not None
     assert doc.select_one("footer a[href='/deklaracja-dostepnosci/']") is not None
+
+
+def test_pages_without_an_intro_still_get_their_description(client, home_page):
+    page = AccessibilityStatementPageFactory(parent=home_page, slug="deklaracja-opis", search_description="Stan dostępności strony.")
+    doc = soup(client.get(page.url))
+    assert doc.find("meta", attrs={"name": "description"})["content"] == "Stan dostępności strony."

@@ -1,0 +1,1 @@
+"""Demo content for a fictional centre: texts in `content`, creation logic in `builder`."""

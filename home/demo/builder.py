@@ -1,0 +1,344 @@
+"""Creates the demo centre described in `home.demo.content`, safely and repeatably.
+
+Running it again changes nothing: every object is looked up first and an existing
+one is left exactly as it is, so editors who tried the demo keep their changes and
+no page gets a new revision. Everything runs in one transaction: a mistake in the
+content leaves the database as it was, never half a site.
+"""
+
+import enum
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail.blocks import StreamValue
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from home.demo import content
+from home.models import CentreSettings, EmergencyNumber, StaffContact
+
+DEMO_ADMIN_USERNAME = "admin"
+# Printed on screen and written in this file: the reason the command refuses to
+# run unless DEMO_CONTENT_ALLOWED is set.
+DEMO_ADMIN_PASSWORD = "demo-gops-2026"
+DEMO_ADMIN_EMAIL = "admin@gops.example.pl"
+
+DEFAULT_LANGUAGE_CODE = "pl"
+DEFAULT_SITE_HOSTNAME = "localhost"
+DEFAULT_SITE_PORT = 80
+# Search engines cut meta descriptions at about this length.
+META_DESCRIPTION_MAX_LENGTH = 160
+# Wagtail's starter page is slugged "home" too; it is renamed out of the way
+# for the moment between creating our home page and deleting it.
+WELCOME_PAGE_TEMPORARY_SLUG = "wagtail-welcome-page-being-replaced"
+
+
+class DemoContentError(Exception):
+    """The demo content itself is wrong (a bug in content.py), not the database."""
+
+
+class AdminAccount(enum.Enum):
+    CREATED = "created"
+    EXISTS_WITH_DEMO_PASSWORD = "exists_with_demo_password"
+    EXISTS_PASSWORD_CHANGED = "exists_password_changed"
+    OTHER_SUPERUSER_EXISTS = "other_superuser_exists"
+    USERNAME_TAKEN = "username_taken"
+
+
+@dataclass
+class Tally:
+    created: list = field(default_factory=list)
+    existing: list = field(default_factory=list)
+
+
+@dataclass
+class BuildReport:
+    pages: Tally = field(default_factory=Tally)
+    emergency_numbers: Tally = field(default_factory=Tally)
+    staff_contacts: Tally = field(default_factory=Tally)
+    settings_written: bool = False
+    welcome_page_removed: bool = False
+    admin_account: AdminAccount | None = None
+    warnings: list = field(default_factory=list)
+
+
+def build_demo_content():
+    """Create whatever part of the demo centre is missing; return what was done."""
+    with transaction.atomic():
+        return _Builder().run()
+
+
+class _Builder:
+    def __init__(self):
+        self.report = BuildReport()
+        # Pages made in this run, in creation order, with their specs: published at
+        # the end, once the pages their links point to exist.
+        self.new_pages = []
+
+    def run(self):
+        locale, _ = Locale.objects.get_or_create(language_code=DEFAULT_LANGUAGE_CODE)
+        staff = self._ensure_staff_contacts()
+        self._ensure_emergency_numbers()
+
+        root = Page.get_first_root_node()
+        welcome = self._find_welcome_page(root)
+        home = self._ensure_home_page(root, locale, welcome)
+        if home is not None:
+            site = self._ensure_default_site(home, welcome)
+            if welcome is not None:
+                self._remove_welcome_page(welcome)
+            for spec in content.HOME["children"]:
+                self._ensure_page_tree(home, "/", spec, staff)
+            self._publish_new_pages(home)
+            self._ensure_centre_settings(site, home)
+
+        self.report.admin_account = self._ensure_admin_account()
+        return self.report
+
+    # --- snippets -------------------------------------------------------------
+
+    def _ensure_staff_contacts(self):
+        by_key = {}
+        for data in content.STAFF_CONTACTS:
+            values = {k: v for k, v in data.items() if k != "key"}
+            contact = StaffContact.objects.filter(name=values["name"]).first()
+            if contact is None:
+                contact = StaffContact(**values)
+                contact.full_clean()
+                contact.save()
+                self.report.staff_contacts.created.append(contact.name)
+            else:
+                self.report.staff_contacts.existing.append(contact.name)
+            by_key[data["key"]] = contact
+        return by_key
+
+    def _ensure_emergency_numbers(self):
+        for data in content.EMERGENCY_NUMBERS:
+            number = EmergencyNumber.objects.filter(number=data["number"]).first()
+            if number is None:
+                number = EmergencyNumber(last_checked=content.EMERGENCY_NUMBERS_CHECKED, **data)
+                number.full_clean()
+                number.save()
+                self.report.emergency_numbers.created.append(number.number)
+            else:
+                self.report.emergency_numbers.existing.append(number.number)
+
+    # --- the home page and the site ---------------------------------------------
+
+    def _find_welcome_page(self, root):
+        # Only Wagtail's own starter page is a plain `Page` at the top of the tree
+        # (editors cannot create that type), so this never catches a real page.
+        for child in root.get_children():
+            if child.specific_class is Page and child.numchild == 0:
+                return child
+        return None
+
+    def _ensure_home_page(self, root, locale, welcome):
+        spec = content.HOME
+        candidates = root.get_children().filter(slug=spec["slug"])
+        if welcome is not None:
+            candidates = candidates.not_page(welcome)
+        existing = candidates.first()
+        if existing is not None:
+            return self._use_existing(existing, spec, "/")
+        if welcome is not None and welcome.slug == spec["slug"]:
+            # update() rather than save(): the page is about to go, it needs no revision.
+            Page.objects.filter(pk=welcome.pk).update(slug=WELCOME_PAGE_TEMPORARY_SLUG)
+        return self._create_page(root, "/", spec, staff={}, locale=locale)
+
+    def _ensure_default_site(self, home, welcome):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site.objects.filter(hostname=DEFAULT_SITE_HOSTNAME, port=DEFAULT_SITE_PORT).first()
+        if site is None:
+            return Site.objects.create(
+                hostname=DEFAULT_SITE_HOSTNAME,
+                port=DEFAULT_SITE_PORT,
+                is_default_site=True,
+                root_page=home,
+                site_name=content.CENTRE["short_name"],
+            )
+        home_is_new = any(page.pk == home.pk for page, _ in self.new_pages)
+        points_at_welcome = welcome is not None and site.root_page_id == welcome.pk
+        # Move the site only onto a home page we have just made, or off the starter
+        # page: if an editor pointed the site somewhere else, that choice stays.
+        if site.root_page_id != home.pk and (home_is_new or points_at_welcome):
+            site.root_page = home
+            site.is_default_site = True
+            site.site_name = site.site_name or content.CENTRE["short_name"]
+            site.save()
+        return site
+
+    def _remove_welcome_page(self, welcome):
+        # A site rooted at a page is deleted with it (CASCADE), so keep the page if
+        # any site still uses it.
+        if Site.objects.filter(root_page_id=welcome.pk).exists():
+            self.report.warnings.append(
+                f"Nie usunięto strony powitalnej Wagtaila (id {welcome.pk}): korzysta z niej inna witryna."
+            )
+            return
+        welcome.delete()
+        self.report.welcome_page_removed = True
+
+    # --- pages --------------------------------------------------------------------
+
+    def _ensure_page_tree(self, parent, parent_path, spec, staff):
+        existing = parent.get_children().filter(slug=spec["slug"]).first()
+        if existing is not None:
+            page = self._use_existing(existing, spec, parent_path)
+        else:
+            page = self._create_page(parent, parent_path, spec, staff)
+        if page is None:
+            return
+        path = f"{parent_path}{spec['slug']}/"
+        for child_spec in spec.get("children", []):
+            self._ensure_page_tree(page, path, child_spec, staff)
+
+    def _use_existing(self, page, spec, parent_path):
+        """Leave an existing page untouched; refuse to build under a page of another type."""
+        path = self._url(parent_path, spec)
+        self.report.pages.existing.append(path)
+        page = page.specific
+        if type(page) is not self._model(spec):
+            self.report.warnings.append(
+                f"{path}: istnieje strona innego typu ({type(page).__name__}); pominięto ją i jej podstrony."
+            )
+            return None
+        return page
+
+    def _create_page(self, parent, parent_path, spec, staff, locale=None):
+        model = self._model(spec)
+        path = self._url(parent_path, spec)
+        self._check_spec(model, spec, path)
+        page = model(
+            title=spec["title"],
+            slug=spec["slug"],
+            show_in_menus=spec.get("show_in_menus", False),
+            # Published once, at the end, like an editor pressing "Publish": that
+            # gives each page exactly one revision.
+            live=False,
+            **spec.get("fields", {}),
+        )
+        if locale is not None:
+            page.locale = locale
+        if "body" in spec:
+            page.body = self._stream_value(model, spec["body"], staff, path)
+        parent.add_child(instance=page)
+        self.new_pages.append((page, spec))
+        self.report.pages.created.append(path)
+        return page
+
+    def _publish_new_pages(self, home):
+        for page, spec in self.new_pages:
+            # Re-read: adding children changed the tree columns (numchild) in the
+            # database, and publishing a stale copy would write the old values back.
+            page = type(page).objects.get(pk=page.pk)
+            for field_name, target_path in spec.get("links", {}).items():
+                setattr(page, field_name, self._page_at(home, target_path))
+            page.save_revision().publish()
+
+    def _stream_value(self, model, blocks, staff, path):
+        """Turn content.py's plain values into block values, and validate them as the editor would."""
+        stream_block = model._meta.get_field("body").stream_block
+        value = [(block_type, self._block_value(block_type, data, staff, path)) for block_type, data in blocks]
+        try:
+            stream_block.clean(StreamValue(stream_block, value))
+        except ValidationError as exc:
+            # Wagtail's block errors say which block failed and why; the plain
+            # message only says "Validation error in StreamBlock".
+            details = exc.as_json_data() if hasattr(exc, "as_json_data") else exc.messages
+            raise DemoContentError(f"{path}: invalid body: {details}") from exc
+        return value
+
+    @staticmethod
+    def _block_value(block_type, data, staff, path):
+        if block_type == "paragraph":
+            return RichText(data)
+        if block_type == "notice":
+            return {**data, "text": RichText(data["text"])}
+        if block_type == "faq":
+            items = [{**item, "answer": RichText(item["answer"])} for item in data["items"]]
+            return {**data, "items": items}
+        if block_type == "video":
+            return {"video": None, "captions": None, **data, "transcript": RichText(data["transcript"])}
+        if block_type == "contact_card":
+            try:
+                return staff[data]
+            except KeyError:
+                raise DemoContentError(f"{path}: unknown staff contact {data!r}") from None
+        return data
+
+    @staticmethod
+    def _check_spec(model, spec, path):
+        fields = spec.get("fields", {})
+        description = fields.get("search_description", "")
+        if len(description) > META_DESCRIPTION_MAX_LENGTH:
+            raise DemoContentError(
+                f"{path}: search_description has {len(description)} characters, "
+                f"at most {META_DESCRIPTION_MAX_LENGTH} allowed"
+            )
+        # Public pages (those with an intro field) need both: the intro shows under
+        # the title and in lists, the description in search results.
+        has_intro_field = any(f.name == "intro" for f in model._meta.get_fields())
+        if has_intro_field and not (description and fields.get("intro")):
+            raise DemoContentError(f"{path}: search_description and intro are both required")
+
+    @staticmethod
+    def _model(spec):
+        return apps.get_model("home", spec["model"])
+
+    @staticmethod
+    def _url(parent_path, spec):
+        return "/" if spec is content.HOME else f"{parent_path}{spec['slug']}/"
+
+    @staticmethod
+    def _page_at(home, path):
+        """The page at `path` ("a/b") below home, or None if someone removed it."""
+        page = home
+        for slug in path.strip("/").split("/"):
+            page = page.get_children().filter(slug=slug).first()
+            if page is None:
+                return None
+        return page
+
+    # --- centre details -------------------------------------------------------------
+
+    def _ensure_centre_settings(self, site, home):
+        centre = CentreSettings.for_site(site)
+        # Written once: while the centre still has the model's generic default name
+        # nobody has filled the details in. After that (by us or by an editor) the
+        # row belongs to the editors and a second run must not overwrite it.
+        if centre.name != CentreSettings._meta.get_field("name").default:
+            return
+        for field_name, value in content.CENTRE.items():
+            setattr(centre, field_name, value)
+        for field_name, path in content.SETTINGS_PAGE_LINKS.items():
+            setattr(centre, field_name, self._page_at(home, path))
+        centre.full_clean()
+        centre.save()
+        self.report.settings_written = True
+
+    # --- the admin account ------------------------------------------------------------
+
+    @staticmethod
+    def _ensure_admin_account():
+        user_model = get_user_model()
+        username_field = user_model.USERNAME_FIELD
+        admin = user_model.objects.filter(**{username_field: DEMO_ADMIN_USERNAME}).first()
+        if not user_model.objects.filter(is_superuser=True).exists():
+            if admin is not None:
+                # An ordinary account already uses the name: promoting it and
+                # resetting its password would be a surprise, so leave it.
+                return AdminAccount.USERNAME_TAKEN
+            user_model.objects.create_superuser(
+                **{username_field: DEMO_ADMIN_USERNAME}, email=DEMO_ADMIN_EMAIL, password=DEMO_ADMIN_PASSWORD
+            )
+            return AdminAccount.CREATED
+        if admin is None or not admin.is_superuser:
+            return AdminAccount.OTHER_SUPERUSER_EXISTS
+        if admin.check_password(DEMO_ADMIN_PASSWORD):
+            return AdminAccount.EXISTS_WITH_DEMO_PASSWORD
+        return AdminAccount.EXISTS_PASSWORD_CHANGED

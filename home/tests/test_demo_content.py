@@ -1,0 +1,149 @@
+"""`load_demo_content` builds the whole demo centre, once, with the facts the field requires."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Revision, Site
+
+from home.models import CentreSettings, EmergencyNumber, StaffContact
+from home.tests.html import soup, text_of
+
+pytestmark = pytest.mark.django_db
+
+DEMO_PATHS = [
+    "/",
+    "/asystent-rodziny/",
+    "/asystent-rodziny/zadania/",
+    "/asystent-rodziny/zespol/",
+    "/prawa-dziecka/",
+    "/zakres-wsparcia/",
+    "/jak-uzyskac-pomoc/",
+    "/aktualnosci/",
+    "/kontakt/",
+    "/deklaracja-dostepnosci/",
+    "/ochrona-danych/",
+    "/tekst-latwy-do-czytania/",
+    "/informacje-w-pjm/",
+]
+
+
+def load():
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "sites": Site.objects.count(),
+        "numbers": EmergencyNumber.objects.count(),
+        "contacts": StaffContact.objects.count(),
+        "users": get_user_model().objects.count(),
+        "settings": CentreSettings.objects.count(),
+    }
+
+
+@pytest.fixture
+def demo(db):
+    return load()
+
+
+def page_text(client, path):
+    return text_of(soup(client.get(path)).find("main"))
+
+
+def test_every_demo_path_is_published(client, demo):
+    for path in DEMO_PATHS:
+        assert client.get(path).status_code == 200, path
+    assert Site.objects.get(is_default_site=True).root_page.specific.__class__.__name__ == "HomePage"
+
+
+def test_running_twice_changes_nothing_and_duplicates_nothing(demo):
+    before = counts()
+    output = load()
+    assert counts() == before
+    assert "utworzono 0" in output
+
+
+def test_an_editors_change_survives_a_second_run(client, demo):
+    page = Page.objects.get(url_path="/home/prawa-dziecka/").specific
+    page.title = "Prawa dziecka – poprawione"
+    page.save_revision().publish()
+    load()
+    assert text_of(soup(client.get("/prawa-dziecka/")).find("h1")) == "Prawa dziecka – poprawione"
+
+
+def test_it_prints_how_to_log_in(demo):
+    assert "http://127.0.0.1:8000/admin/" in demo
+    assert "admin" in demo and "demo-gops-2026" in demo
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password("demo-gops-2026")
+
+
+def test_it_refuses_to_run_where_demo_content_is_not_allowed(settings, db):
+    settings.DEMO_CONTENT_ALLOWED = False
+    with pytest.raises(CommandError):
+        call_command("load_demo_content", stdout=StringIO())
+    assert not get_user_model().objects.exists()
+
+
+def test_family_assistant_page_states_the_current_cap_and_consent(client, demo):
+    text = page_text(client, "/asystent-rodziny/")
+    assert "15 rodzin" in text
+    assert "20 rodzin" not in text
+    assert "zgod" in text.lower() and "sąd" in text.lower()
+
+
+def test_help_path_gives_the_interview_deadlines(client, demo):
+    text = page_text(client, "/jak-uzyskac-pomoc/")
+    assert "14 dni roboczych" in text and "2 dni roboczych" in text
+    assert "112" in text
+
+
+def test_rights_of_the_child_lists_eleven_rights(client, demo):
+    doc = soup(client.get("/prawa-dziecka/"))
+    longest_list = max(doc.select("main ol, main ul"), key=lambda node: len(node.find_all("li")))
+    assert len(longest_list.find_all("li")) == 11
+
+
+def test_support_page_lists_seven_forms_of_support(client, demo):
+    doc = soup(client.get("/zakres-wsparcia/"))
+    assert any(len(node.find_all("li")) == 7 for node in doc.select("main ol, main ul"))
+
+
+def test_emergency_numbers_are_current(client, demo):
+    numbers = set(EmergencyNumber.objects.values_list("number", flat=True))
+    assert {"112", "800 120 002", "116 111", "800 12 12 12"} <= numbers
+    assert "800 70 2222" not in numbers
+    footer = text_of(soup(client.get("/kontakt/")).find("footer"))
+    assert "800 120 002" in footer
+
+
+def test_news_index_has_at_least_three_items_newest_first(client, demo):
+    doc = soup(client.get("/aktualnosci/"))
+    dates = [time["datetime"] for time in doc.select(".card time")]
+    assert len(dates) >= 3
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_header_links_easy_to_read_and_sign_language(client, demo):
+    header = soup(client.get("/")).find("header")
+    assert header.find("a", href="/tekst-latwy-do-czytania/") is not None
+    assert header.find("a", href="/informacje-w-pjm/") is not None
+
+
+def test_search_finds_the_family_assistant(client, demo):
+    doc = soup(client.get("/szukaj/", {"q": "asystent"}))
+    titles = [text_of(a) for a in doc.select(".card__title a")]
+    assert any("Asystent rodziny" in title for title in titles)
+
+
+def test_data_protection_page_names_the_officer_and_rights(client, demo):
+    text = page_text(client, "/ochrona-danych/")
+    assert "iod@gops.example.pl" in text
+    for word in ("sprostowania", "usunięcia", "ograniczenia", "sprzeciwu", "Prezesa Urzędu Ochrony Danych"):
+        assert word in text, word
