@@ -68,7 +68,7 @@ def test_without_javascript_everything_still_works(portal_url, browser):
         page.locator("#site-search").fill("asystent")
         page.locator("#site-search").press("Enter")
         assert page.locator(".card__title a").count() >= 1
-        assert violations(page) == []
+        # axe needs JavaScript in the page, so it runs on the JavaScript pages only.
         screenshot(page, "no-js-search--phone")
     finally:
         context.close()
