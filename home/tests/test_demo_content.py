@@ -8,25 +8,10 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision, Site
 
 from home.models import CentreSettings, EmergencyNumber, StaffContact
+from home.tests.demo_paths import DEMO_PATHS
 from home.tests.html import soup, text_of
 
 pytestmark = pytest.mark.django_db
-
-DEMO_PATHS = [
-    "/",
-    "/asystent-rodziny/",
-    "/asystent-rodziny/zadania/",
-    "/asystent-rodziny/zespol/",
-    "/prawa-dziecka/",
-    "/zakres-wsparcia/",
-    "/jak-uzyskac-pomoc/",
-    "/aktualnosci/",
-    "/kontakt/",
-    "/deklaracja-dostepnosci/",
-    "/ochrona-danych/",
-    "/tekst-latwy-do-czytania/",
-    "/informacje-w-pjm/",
-]
 
 
 def load():

@@ -1,6 +1,7 @@
 """Every page type renders in the site's layout with one h1 and its content."""
 
 import pytest
+import wagtail_factories
 
 from home.tests.factories import (
     AccessibilityStatementPageFactory,
@@ -140,3 +141,16 @@ def test_accessibility_statement_renders(client, home_page):
     page = AccessibilityStatementPageFactory(parent=home_page)
     doc = get_page(client, page)
     assert_layout(doc, "Deklaracja dostępności")
+
+
+def test_header_shows_the_centres_logo_when_one_is_set(client, centre_settings, home_page, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    centre_settings.logo = wagtail_factories.ImageFactory(title="Herb gminy")
+    centre_settings.save()
+
+    logo = soup(client.get("/")).select_one("header a.brand img")
+
+    assert logo is not None and logo["alt"] == ""
+    assert logo["src"].endswith(".webp")
+    # The centre's name next to the logo is the link's text, so the image itself is decorative.
+    assert "GOPS Testowo" in text_of(soup(client.get("/")).select_one("header a.brand"))
