@@ -59,6 +59,7 @@ class BuildReport:
     pages: Tally = field(default_factory=Tally)
     emergency_numbers: Tally = field(default_factory=Tally)
     staff_contacts: Tally = field(default_factory=Tally)
+    localities: Tally = field(default_factory=Tally)
     settings_written: bool = False
     welcome_page_removed: bool = False
     admin_account: AdminAccount | None = None
@@ -82,6 +83,7 @@ class _Builder:
         locale, _ = Locale.objects.get_or_create(language_code=DEFAULT_LANGUAGE_CODE)
         staff = self._ensure_staff_contacts()
         self._ensure_emergency_numbers()
+        self._ensure_localities()
 
         root = Page.get_first_root_node()
         welcome = self._find_welcome_page(root)
@@ -125,6 +127,13 @@ class _Builder:
                 self.report.emergency_numbers.created.append(number.number)
             else:
                 self.report.emergency_numbers.existing.append(number.number)
+
+    def _ensure_localities(self):
+        from intake.models import Locality
+
+        for order, name in enumerate(content.LOCALITIES):
+            _locality, created = Locality.objects.get_or_create(name=name, defaults={"sort_order": order})
+            (self.report.localities.created if created else self.report.localities.existing).append(name)
 
     # --- the home page and the site ---------------------------------------------
 
@@ -288,7 +297,8 @@ class _Builder:
 
     @staticmethod
     def _model(spec):
-        return apps.get_model("home", spec["model"])
+        app_label, _dot, model_name = spec["model"].rpartition(".")
+        return apps.get_model(app_label or "home", model_name)
 
     @staticmethod
     def _url(parent_path, spec):

@@ -184,9 +184,9 @@ HOME = {
             "Nie musisz wiedzieć, o jaką pomoc poprosić. Opowiedz nam, co się dzieje. "
             "Razem poszukamy rozwiązania."
         ),
-        "help_link_text": "Zobacz, jak uzyskać pomoc",
+        "help_link_text": "Poproś o pomoc przez internet",
     },
-    "links": {"help_page": "jak-uzyskac-pomoc"},
+    "links": {"help_page": "popros-o-pomoc"},
     "body": [
         ("heading", {"text": "W czym możemy pomóc", "level": "h2"}),
         (
@@ -286,6 +286,13 @@ FAMILY_ASSISTANT = {
                     "Asystent i rodzina razem układają plan pracy i zaczynają działać.",
                 ],
             },
+        ),
+        (
+            "paragraph",
+            paragraphs(
+                'Pierwszy krok możesz zrobić od razu: <a href="/popros-o-pomoc/">poproś o pomoc przez internet</a>, '
+                "zadzwoń albo przyjdź do ośrodka."
+            ),
         ),
         (
             "notice",
@@ -658,7 +665,8 @@ HOW_TO_GET_HELP = {
             {
                 "style": "ordered",
                 "items": [
-                    "Skontaktuj się z nami: zadzwoń, napisz e-mail albo przyjdź do ośrodka w godzinach pracy. "
+                    "Skontaktuj się z nami: wypełnij formularz „Poproś o pomoc”, zadzwoń, napisz e-mail "
+                    "albo przyjdź do ośrodka w godzinach pracy. "
                     "Możesz zgłosić swoją rodzinę albo rodzinę, o którą się martwisz.",
                     "Pracownik socjalny umawia się z rodziną na wizytę w domu. "
                     "Ta wizyta to rodzinny wywiad środowiskowy.",
@@ -675,8 +683,10 @@ HOW_TO_GET_HELP = {
         (
             "paragraph",
             paragraphs(
+                'Formularz znajdziesz na stronie <a href="/popros-o-pomoc/">Poproś o pomoc</a>. '
+                "Nie potrzebujesz konta. Po wysłaniu dostaniesz numer zgłoszenia.",
                 "Przez cały czas możesz zadawać pytania i mówić, co jest dla ciebie ważne. "
-                "Pracownik socjalny powie ci, czy potrzebne są jakieś dokumenty."
+                "Pracownik socjalny powie ci, czy potrzebne są jakieś dokumenty.",
             ),
         ),
         ("heading", {"text": "Kiedy przyjdzie pracownik socjalny", "level": "h2"}),
@@ -1292,8 +1302,60 @@ SIGN_LANGUAGE = {
     ],
 }
 
+
+# --- The request form ------------------------------------------------------------
+
+LOCALITIES = ["Przykładowo", "Brzozowa Wola", "Dębnik", "Górki Małe", "Jeziorno", "Lipnik", "Zielona Łąka"]
+
+INTAKE_FORM = {
+    "model": "intake.IntakeFormPage",
+    "slug": "popros-o-pomoc",
+    "title": "Poproś o pomoc",
+    "show_in_menus": True,
+    "fields": {
+        "search_description": (
+            "Napisz do GOPS w Przykładowie, że twoja rodzina albo rodzina, o którą się martwisz, "
+            "potrzebuje wsparcia. Bez logowania, w kilku krokach."
+        ),
+        "intro": paragraphs(
+            "Tutaj możesz poprosić ośrodek o wsparcie dla swojej rodziny. "
+            "Możesz też napisać o rodzinie, o którą się martwisz, albo zgłosić sprawę w imieniu szkoły, "
+            "przychodni czy innej instytucji.",
+            "Nie potrzebujesz konta ani hasła. Odpowiesz na kilka krótkich pytań, zajmie to około 10 minut. "
+            "Przed wysłaniem zobaczysz wszystkie odpowiedzi i będziesz mógł je poprawić.",
+            "Po wysłaniu dostaniesz numer zgłoszenia. Pracownik socjalny skontaktuje się z rodziną "
+            "najpóźniej w ciągu 14 dni roboczych, a w pilnych sprawach w ciągu 2 dni roboczych.",
+            "Jeśli musisz szybko zamknąć stronę, naciśnij przycisk „Wyjdź z tej strony” na górze "
+            "albo trzy razy klawisz Shift.",
+        ),
+        "privacy_clause": paragraphs(
+            f"Administratorem twoich danych jest {CENTRE['name']}, {_ADDRESS}, "
+            f"telefon {_PHONE}, e-mail {_EMAIL_LINK}.",
+            f"Możesz skontaktować się z naszym inspektorem ochrony danych: {CENTRE['dpo_name']}, "
+            f'e-mail <a href="mailto:{CENTRE["dpo_email"]}">{CENTRE["dpo_email"]}</a>.',
+            "Dane z tego formularza przetwarzamy, żeby rozpatrzyć zgłoszenie i udzielić rodzinie wsparcia. "
+            "Podstawą są przepisy o pomocy społecznej i o wspieraniu rodziny (art. 6 ust. 1 lit. c i e RODO). "
+            "Informacje o zdrowiu przetwarzamy na podstawie art. 9 ust. 2 RODO.",
+            "Dane mogą otrzymać tylko osoby i instytucje, którym przekazujemy je na podstawie przepisów, "
+            "na przykład sąd, oraz firmy, które obsługują nasze systemy na podstawie umowy.",
+            "Dane przechowujemy tak długo, jak wymagają tego przepisy o archiwizacji dokumentów "
+            "(według jednolitego rzeczowego wykazu akt ośrodka).",
+            "Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia lub ograniczenia przetwarzania "
+            "oraz prawo sprzeciwu. Możesz złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych.",
+            "Podanie danych jest dobrowolne. Bez danych kontaktowych nie będziemy mogli się z tobą skontaktować. "
+            "Bez adresu rodziny pracownik socjalny nie będzie mógł jej odwiedzić.",
+        ),
+        "confirmation_text": paragraphs(
+            "Pracownik socjalny zadzwoni albo napisze, żeby umówić wizytę. "
+            "Jeśli zgłaszasz sprawę anonimowo, odwiedzi rodzinę bez wcześniejszego kontaktu z tobą.",
+            f"Masz pytania? Zadzwoń do ośrodka: {_PHONE}. Podaj numer zgłoszenia.",
+        ),
+    },
+}
+
 # Menu pages first, in menu order; the pages linked from the header and footer after them.
 HOME["children"] = [
+    INTAKE_FORM,
     FAMILY_ASSISTANT,
     CHILD_RIGHTS,
     SUPPORT_SCOPE,

@@ -28,7 +28,14 @@ class BasePage(Page):
         help_text=_("One or two plain sentences shown under the title and in lists of pages."),
     )
 
+    show_quick_exit = models.BooleanField(
+        _("show the 'leave this page' button"),
+        default=False,
+        help_text=_("For pages people in danger may read, for example about violence at home."),
+    )
+
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    promote_panels = Page.promote_panels + [FieldPanel("show_quick_exit")]
 
     class Meta:
         abstract = True
@@ -71,6 +78,7 @@ class HomePage(BasePage):
         "home.NewsIndexPage",
         "home.ContactPage",
         "home.AccessibilityStatementPage",
+        "intake.IntakeFormPage",
     ]
 
     class Meta:

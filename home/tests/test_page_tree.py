@@ -3,6 +3,7 @@
 import pytest
 
 from home import models
+from intake.models import IntakeFormPage
 from home.tests.factories import NewsIndexPageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +20,7 @@ def test_home_page_offers_the_portal_sections(home_page):
         models.NewsIndexPage,
         models.ContactPage,
         models.AccessibilityStatementPage,
+        IntakeFormPage,
     }
     for page_class in allowed_children(models.HomePage):
         assert page_class.can_create_at(home_page), page_class

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "home",
     "intake",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    "django_recaptcha",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -189,6 +193,31 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # The demo content command creates known passwords: never on a real server.
 DEMO_CONTENT_ALLOWED = False
+
+# Background tasks (e-mails). Immediate by default; production uses the database
+# backend and its worker (`manage.py db_worker`).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+    }
+}
+
+# The request form (intake).
+INTAKE_QUICK_EXIT_URL = os.environ.get("INTAKE_QUICK_EXIT_URL", "https://www.meteo.pl/")
+# A person needs more than this to go through the steps; bots do not.
+INTAKE_MIN_FILL_SECONDS = int(os.environ.get("INTAKE_MIN_FILL_SECONDS", "10"))
+INTAKE_RATE_LIMIT_PER_ADDRESS = (int(os.environ.get("INTAKE_RATE_LIMIT_PER_ADDRESS", "5")), 3600)
+INTAKE_RATE_LIMIT_PER_EMAIL = (int(os.environ.get("INTAKE_RATE_LIMIT_PER_EMAIL", "3")), 86400)
+# Pending e-mails are retried this many times before they are marked as failed.
+INTAKE_NOTIFICATION_MAX_ATTEMPTS = 20
+
+# reCAPTCHA is off unless both keys are set: it sends the visitor's data to Google,
+# and the information clause then says so.
+RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "")
+RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "")
+INTAKE_RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
+# django-recaptcha warns about its test keys; they are never used while the keys are unset.
+SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 
 LOGGING = {
     "version": 1,

@@ -39,7 +39,50 @@
         });
     }
 
+    /* Request form: show follow-up questions only when they apply. Without
+     * JavaScript they are simply always shown. */
+    function setUpReveals() {
+        document.querySelectorAll("[data-reveal-when]").forEach(function (box) {
+            var rule = box.getAttribute("data-reveal-when").split("=");
+            var inputs = document.querySelectorAll('input[name="' + rule[0] + '"]');
+            function update() {
+                var chosen = document.querySelector('input[name="' + rule[0] + '"]:checked');
+                box.hidden = !(chosen && chosen.value === rule[1]);
+            }
+            inputs.forEach(function (input) { input.addEventListener("change", update); });
+            update();
+        });
+    }
+
+    /* Quick exit: Shift pressed three times within two seconds leaves the page. */
+    function setUpQuickExit() {
+        var link = document.querySelector("[data-quick-exit] a");
+        if (!link) { return; }
+        var presses = [];
+        document.addEventListener("keydown", function (event) {
+            if (event.key !== "Shift" || event.repeat) { return; }
+            var now = Date.now();
+            presses = presses.filter(function (t) { return now - t < 2000; });
+            presses.push(now);
+            if (presses.length >= 3) { window.location.replace(link.href); }
+        });
+    }
+
+    /* One click sends one request: the button is disabled once the form goes. */
+    function setUpSubmitOnce() {
+        document.querySelectorAll("[data-prevent-double-submit]").forEach(function (button) {
+            button.form.addEventListener("submit", function () {
+                window.setTimeout(function () { button.disabled = true; }, 0);
+            });
+        });
+        var summary = document.querySelector("[data-error-summary]");
+        if (summary) { summary.focus(); }
+    }
+
     document.addEventListener("DOMContentLoaded", function () {
+        setUpReveals();
+        setUpQuickExit();
+        setUpSubmitOnce();
         var panel = document.querySelector("[data-prefs]");
         if (!panel) { return; }
         panel.hidden = false;

@@ -42,6 +42,7 @@ class Command(BaseCommand):
             ("Strony", report.pages),
             ("Numery alarmowe", report.emergency_numbers),
             ("Kontakty pracowników", report.staff_contacts),
+            ("Miejscowości", report.localities),
         ):
             out.write(f"{label}: utworzono {len(tally.created)}, już istniało {len(tally.existing)}.")
             if verbose:

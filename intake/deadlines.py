@@ -1,0 +1,61 @@
+"""The interview deadline, in working days (DOMAIN.md: regulation Dz.U. 2021 poz. 893, § 3).
+
+The day the centre learns of the need is not counted; counting starts the next
+day and skips Saturdays, Sundays, Polish public holidays (the `holidays` package,
+24 December included from 2025) and any extra closed days staff have entered.
+"""
+
+import datetime
+from functools import lru_cache
+
+import holidays
+from django.utils import timezone
+
+STANDARD_WORKING_DAYS = 14
+URGENT_WORKING_DAYS = 2
+
+
+@lru_cache(maxsize=32)
+def _public_holidays(year):
+    return frozenset(holidays.Poland(years=year))
+
+
+def is_working_day(day, closed_days=frozenset()):
+    return day.weekday() < 5 and day not in _public_holidays(day.year) and day not in closed_days
+
+
+def add_working_days(start, count, closed_days=frozenset()):
+    """The date `count` working days after `start` (which itself is not counted)."""
+    day = start
+    remaining = count
+    while remaining > 0:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day, closed_days):
+            remaining -= 1
+    return day
+
+
+def working_days_between(start, end, closed_days=frozenset()):
+    """Working days after `start` up to and including `end`; negative when `end` is earlier."""
+    if end < start:
+        return -working_days_between(end, start, closed_days)
+    days = 0
+    day = start
+    while day < end:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day, closed_days):
+            days += 1
+    return days
+
+
+def closed_days():
+    from intake.models import ClosedDay
+
+    return frozenset(ClosedDay.objects.values_list("date", flat=True))
+
+
+def interview_deadline(received_at, urgent):
+    """The last day for the interview of a request received at `received_at`."""
+    received_on = timezone.localdate(received_at)
+    count = URGENT_WORKING_DAYS if urgent else STANDARD_WORKING_DAYS
+    return add_working_days(received_on, count, closed_days())

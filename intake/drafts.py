@@ -1,0 +1,72 @@
+"""The answers a person has given so far, kept server-side in their session.
+
+Nothing typed into the form ever goes into a URL. Answers are stored as
+submitted (strings), so a step can be shown again exactly as it was typed.
+"""
+
+import time
+import uuid
+
+from django.utils.datastructures import MultiValueDict
+
+SESSION_KEY = "intake"
+
+
+class Draft:
+    def __init__(self, session):
+        self.session = session
+        self.data = session.get(SESSION_KEY) or {"answers": {}}
+
+    def save(self):
+        self.session[SESSION_KEY] = self.data
+        self.session.modified = True
+
+    @property
+    def answers(self):
+        return self.data["answers"]
+
+    def start(self):
+        if "started_at" not in self.data:
+            self.data["started_at"] = time.time()
+            self.save()
+
+    @property
+    def seconds_since_start(self):
+        return time.time() - self.data.get("started_at", time.time())
+
+    def has(self, step):
+        return step.key in self.answers
+
+    def raw(self, step):
+        """The step's answers as form data, or None when the step was not answered yet."""
+        stored = self.answers.get(step.key)
+        return MultiValueDict(stored) if stored is not None else None
+
+    def store(self, step, post):
+        names = step.form_class.base_fields.keys()
+        self.answers[step.key] = {name: post.getlist(name) for name in names if name in post}
+        self.save()
+
+    def values(self):
+        """Earlier answers as plain values, for questions that depend on them."""
+        return {
+            key: {name: (values[0] if len(values) == 1 else values) for name, values in fields.items()}
+            for key, fields in self.answers.items()
+        }
+
+    @property
+    def token(self):
+        """A one-time key for this submission: the same answers can never make two requests."""
+        if "token" not in self.data:
+            self.data["token"] = str(uuid.uuid4())
+            self.save()
+        return self.data["token"]
+
+    def finish(self, reference):
+        """Forget the answers; remember only which reference to show on the confirmation page."""
+        self.data = {"answers": {}, "last_reference": reference}
+        self.save()
+
+    @property
+    def last_reference(self):
+        return self.data.get("last_reference")

@@ -1,0 +1,251 @@
+"""One small form per step of the request, with messages in plain Polish.
+
+Each form knows the answers given so far (`answers`), because some questions
+depend on earlier ones: an institution must be named, an anonymous report needs
+the family's address.
+"""
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from home.validators import postal_code_validator
+from intake.models import DifficultyArea, FosterCare, InstitutionType, Locality, RequesterType
+
+REQUIRED = _("This field is required.")
+
+
+class StepForm(forms.Form):
+    """Base for the steps: forms that carry the answers of the earlier steps."""
+
+    def __init__(self, *args, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.answers = answers or {}
+        for field in self.fields.values():
+            field.error_messages.setdefault("required", REQUIRED)
+
+    def earlier(self, step, field, default=None):
+        return self.answers.get(step, {}).get(field, default)
+
+
+class WhoForm(StepForm):
+    requester_type = forms.ChoiceField(
+        label=_("Who is asking for support?"),
+        choices=RequesterType.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose who is asking for support.")},
+    )
+    institution_type = forms.ChoiceField(
+        label=_("Which institution?"),
+        choices=InstitutionType.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    institution_name = forms.CharField(
+        label=_("Name of the institution"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Primary School in Przykładowo."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("requester_type") == RequesterType.INSTITUTION:
+            if not cleaned.get("institution_type"):
+                self.add_error("institution_type", _("Choose the kind of institution."))
+            if not cleaned.get("institution_name", "").strip():
+                self.add_error("institution_name", _("Enter the name of the institution."))
+        else:
+            cleaned["institution_type"] = ""
+            cleaned["institution_name"] = ""
+        return cleaned
+
+
+class FamilyForm(StepForm):
+    locality = forms.ModelChoiceField(
+        label=_("Locality"),
+        queryset=Locality.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("Choose a locality"),
+        help_text=_("Where the family lives."),
+        error_messages={"invalid_choice": _("Choose a locality from the list.")},
+    )
+    address = forms.CharField(
+        label=_("Street and house number"),
+        max_length=200,
+        required=False,
+        help_text=_("So that a social worker can visit the family."),
+    )
+    postal_code = forms.CharField(
+        label=_("Postal code"),
+        max_length=6,
+        required=False,
+        validators=[postal_code_validator],
+        help_text=_("For example: 84-100."),
+    )
+    children_count = forms.IntegerField(
+        label=_("How many children are in the family?"),
+        min_value=0,
+        max_value=30,
+        required=False,
+        error_messages={
+            "invalid": _("Enter the number of children as digits, for example 2."),
+            "min_value": _("The number of children cannot be less than 0."),
+            "max_value": _("Enter a number of children up to 30."),
+        },
+    )
+    children_ages = forms.CharField(
+        label=_("Children's ages"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: 3, 7 and 12 years. Leave empty if you don't know."),
+    )
+    foster_care = forms.ChoiceField(
+        label=_("Is any of the children in foster care now?"),
+        choices=FosterCare.choices,
+        widget=forms.RadioSelect,
+        initial=FosterCare.UNKNOWN,
+        error_messages={"required": _("Choose an answer about foster care.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Browsers may fill in the applicant's own address only when the family is theirs.
+        own = self.earlier("who", "requester_type") == RequesterType.OWN_FAMILY
+        self.fields["address"].widget.attrs["autocomplete"] = "street-address" if own else "off"
+        self.fields["postal_code"].widget.attrs["autocomplete"] = "postal-code" if own else "off"
+        self.fields["postal_code"].widget.attrs["inputmode"] = "numeric"
+        self.fields["children_count"].widget.attrs["inputmode"] = "numeric"
+
+
+class DifficultiesForm(StepForm):
+    difficulty_areas = forms.MultipleChoiceField(
+        label=_("What is difficult for the family?"),
+        choices=DifficultyArea.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick everything that applies."),
+    )
+    description = forms.CharField(
+        label=_("Tell us in your own words what is happening"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=5000,
+        help_text=_("Write as much or as little as you want, up to 5000 characters."),
+        error_messages={"max_length": _("Shorten the description to 5000 characters or fewer.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("difficulty_areas") and not cleaned.get("description", "").strip():
+            self.add_error("description", _("Tick at least one area or describe the situation."))
+        return cleaned
+
+
+class SafetyForm(StepForm):
+    child_in_danger = forms.TypedChoiceField(
+        label=_("Is a child in danger right now?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text=_("For example: a child is left alone, is being hurt, or there is violence at home."),
+        error_messages={"required": _("Choose yes or no.")},
+    )
+
+
+phone_format = RegexValidator(
+    r"^(\+48)?\d{9}$",
+    _("Enter a Polish phone number: 9 digits, with or without +48, for example 600 100 200."),
+)
+
+
+class ContactForm(StepForm):
+    anonymous = forms.BooleanField(
+        label=_("I want to stay anonymous"),
+        required=False,
+        help_text=_("You can report another family without giving your name. We will then not be able to contact you."),
+    )
+    contact_name = forms.CharField(
+        label=_("Your name"), max_length=120, required=False, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    contact_phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=20,
+        required=False,
+        help_text=_("For example: 600 100 200."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel", "inputmode": "tel"}),
+    )
+    contact_email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"invalid": _("Enter an e-mail address in the form name@example.pl.")},
+    )
+    best_time_to_call = forms.CharField(
+        label=_("When is a good time to call?"),
+        max_length=120,
+        required=False,
+        help_text=_("For example: weekdays after 15:00."),
+    )
+    wants_receipt = forms.BooleanField(
+        label=_("Send me an e-mail with the request's reference"),
+        required=False,
+        help_text=_("The e-mail holds only the reference and what happens next, nothing you wrote."),
+    )
+
+    def clean_contact_phone(self):
+        raw = self.cleaned_data.get("contact_phone", "")
+        if not raw.strip():
+            return ""
+        phone_format("".join(ch for ch in raw if ch not in " -()"))
+        return raw.strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        may_be_anonymous = self.earlier("who", "requester_type") == RequesterType.OTHER_FAMILY
+        if cleaned.get("anonymous"):
+            if not may_be_anonymous:
+                self.add_error("anonymous", _("Only a person reporting another family can stay anonymous."))
+            elif not (self.earlier("family", "locality") and (self.earlier("family", "address") or "").strip()):
+                self.add_error(
+                    "anonymous",
+                    _("To stay anonymous, give the family's locality and address in the step about the family."),
+                )
+            for field in ("contact_name", "contact_phone", "contact_email", "best_time_to_call"):
+                cleaned[field] = ""
+            cleaned["wants_receipt"] = False
+            return cleaned
+        if not cleaned.get("contact_name", "").strip() and "contact_name" not in self.errors:
+            self.add_error("contact_name", _("Enter your name, or choose to stay anonymous if you may."))
+        if not cleaned.get("contact_phone") and not cleaned.get("contact_email"):
+            if "contact_phone" not in self.errors and "contact_email" not in self.errors:
+                self.add_error("contact_phone", _("Give a phone number or an e-mail address, so that we can reach you."))
+        if cleaned.get("wants_receipt") and not cleaned.get("contact_email") and "contact_email" not in self.errors:
+            self.add_error("contact_email", _("Enter an e-mail address to receive the confirmation."))
+        return cleaned
+
+
+class SubmitForm(forms.Form):
+    """The last page: the information clause is acknowledged, plus the anti-spam checks."""
+
+    privacy_acknowledged = forms.BooleanField(
+        label=_("I have read the information on how my data is processed"),
+        error_messages={"required": _("Confirm that you have read the information on data processing.")},
+    )
+    # A field people never see; bots that fill every input give themselves away.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    token = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, recaptcha=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if recaptcha:
+            from django_recaptcha.fields import ReCaptchaField
+
+            self.fields["captcha"] = ReCaptchaField(
+                label=_("Confirm you are not a robot"),
+                error_messages={"required": _("Confirm you are not a robot.")},
+            )
+
+    @property
+    def is_bot(self):
+        return bool(self.data.get("website"))

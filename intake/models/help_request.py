@@ -1,0 +1,108 @@
+"""A request for help, as the applicant (or staff, for a phone call) gave it."""
+
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.validators import phone_validator, postal_code_validator
+
+
+class RequesterType(models.TextChoices):
+    OWN_FAMILY = "own_family", _("For my own family")
+    OTHER_FAMILY = "other_family", _("About another family I am worried about")
+    INSTITUTION = "institution", _("On behalf of an institution")
+
+
+class InstitutionType(models.TextChoices):
+    SCHOOL = "school", _("School or kindergarten")
+    HEALTH = "health", _("Health care")
+    POLICE = "police", _("Police")
+    COURT = "court", _("Court or probation officer")
+    OTHER = "other", _("Other institution")
+
+
+class FosterCare(models.TextChoices):
+    NO = "no", _("No")
+    YES = "yes", _("Yes, a child is in foster care now")
+    UNKNOWN = "unknown", _("I don't know")
+
+
+class DifficultyArea(models.TextChoices):
+    CARE = "care", _("Caring for and bringing up children")
+    HOUSEHOLD = "household", _("Running the household")
+    MONEY = "money", _("Money and social matters")
+    EMOTIONAL = "emotional", _("Emotional and psychological difficulties")
+    WORK = "work", _("Work")
+    HEALTH = "health", _("Health or disability")
+    HOUSING = "housing", _("Housing")
+    SCHOOL = "school", _("School")
+    OTHER = "other", _("Something else")
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online form")
+    PHONE = "phone", _("Phone call")
+    IN_PERSON = "in_person", _("In person")
+    LETTER = "letter", _("Letter or e-mail")
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+
+
+class HelpRequest(models.Model):
+    reference = models.CharField(_("reference"), max_length=9, unique=True, editable=False)
+    # Set from the check page's one-time token: a double click or a resend after
+    # "back" hits this unique key instead of creating a second request.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+
+    requester_type = models.CharField(_("who is asking"), max_length=20, choices=RequesterType.choices)
+    institution_type = models.CharField(
+        _("institution"), max_length=20, choices=InstitutionType.choices, blank=True
+    )
+    institution_name = models.CharField(_("name of the institution"), max_length=200, blank=True)
+
+    locality = models.ForeignKey(
+        "intake.Locality", verbose_name=_("locality"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=6, blank=True, validators=[postal_code_validator])
+    children_count = models.PositiveSmallIntegerField(
+        _("number of children"), null=True, blank=True, validators=[MaxValueValidator(30)]
+    )
+    children_ages = models.CharField(_("children's ages"), max_length=200, blank=True)
+    foster_care = models.CharField(
+        _("child in foster care now"), max_length=10, choices=FosterCare.choices, default=FosterCare.UNKNOWN
+    )
+
+    difficulty_areas = models.JSONField(_("what is difficult"), default=list, blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+
+    child_in_danger = models.BooleanField(_("a child is in danger now"), default=False)
+    is_urgent = models.BooleanField(_("urgent"), default=False, db_index=True)
+    interview_deadline = models.DateField(_("interview deadline"), editable=False, db_index=True)
+
+    anonymous = models.BooleanField(_("anonymous"), default=False)
+    contact_name = models.CharField(_("name"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[phone_validator])
+    contact_email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    best_time_to_call = models.CharField(_("good time to call"), max_length=120, blank=True)
+    wants_receipt = models.BooleanField(_("wants an e-mail receipt"), default=False)
+    privacy_acknowledged_at = models.DateTimeField(_("information clause acknowledged"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["interview_deadline", "received_at"]
+        verbose_name = _("help request")
+        verbose_name_plural = _("help requests")
+
+    def __str__(self):
+        # Only the reference: this string appears in admin titles, logs and e-mails.
+        return self.reference
+
+    def get_difficulty_areas_display(self):
+        labels = dict(DifficultyArea.choices)
+        return [labels.get(area, area) for area in self.difficulty_areas]

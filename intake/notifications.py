@@ -1,0 +1,125 @@
+"""E-mails about requests: only the reference, next steps and a link; never what the applicant wrote."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from intake.models import Notification, NotificationKind, NotificationStatus
+from intake.roles import COORDINATORS
+
+logger = logging.getLogger(__name__)
+
+# A notification claimed longer ago than this belongs to a worker that died mid-send.
+CLAIM_TIMEOUT = timedelta(minutes=10)
+
+
+def coordinator_emails():
+    users = get_user_model().objects.filter(is_active=True, groups__name=COORDINATORS).exclude(email="")
+    emails = sorted(set(users.values_list("email", flat=True)))
+    if emails:
+        return emails
+    # No coordinators yet: the centre's own mailbox must still hear of the request.
+    from home.models import CentreSettings
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    centre_email = CentreSettings.for_site(site).email if site else ""
+    return [centre_email] if centre_email else []
+
+
+def queue_for(help_request):
+    """Write the request's notifications; call inside the transaction that saves it."""
+    rows = []
+    if help_request.wants_receipt and help_request.contact_email:
+        rows.append(Notification(help_request=help_request, kind=NotificationKind.RECEIPT, recipient=help_request.contact_email))
+    for email in coordinator_emails():
+        rows.append(Notification(help_request=help_request, kind=NotificationKind.NEW_REQUEST, recipient=email))
+    return Notification.objects.bulk_create(rows)
+
+
+def enqueue(notifications):
+    for notification in notifications:
+        deliver_notification.enqueue(notification.pk)
+
+
+@task()
+def deliver_notification(notification_id):
+    deliver(notification_id)
+
+
+def _claim(notification_id):
+    """Mark a notification as being sent; False when another worker has it or it is done."""
+    stale = timezone.now() - CLAIM_TIMEOUT
+    claimable = Q(status=NotificationStatus.PENDING) | Q(status=NotificationStatus.SENDING, claimed_at__lt=stale)
+    with transaction.atomic():
+        return bool(
+            Notification.objects.filter(claimable, pk=notification_id).update(
+                status=NotificationStatus.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+            )
+        )
+
+
+def deliver(notification_id):
+    """Send one notification. Returns True when it went out."""
+    if not _claim(notification_id):
+        return False
+    notification = Notification.objects.select_related("help_request").get(pk=notification_id)
+    subject, body = render(notification)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [notification.recipient])
+    except Exception as error:  # any failure of the mail server: keep it for a retry
+        gave_up = notification.attempts >= settings.INTAKE_NOTIFICATION_MAX_ATTEMPTS
+        Notification.objects.filter(pk=notification.pk).update(
+            status=NotificationStatus.FAILED if gave_up else NotificationStatus.PENDING, claimed_at=None
+        )
+        # The reference and kind only: the recipient's address is personal data.
+        logger.warning(
+            "e-mail %s for request %s not sent (attempt %s): %s",
+            notification.kind,
+            notification.help_request.reference,
+            notification.attempts,
+            type(error).__name__,
+        )
+        return False
+    Notification.objects.filter(pk=notification.pk).update(status=NotificationStatus.SENT, sent_at=timezone.now())
+    return True
+
+
+def deliver_pending():
+    """Send everything still waiting (run regularly, e.g. from cron). Returns (sent, failed)."""
+    stale = timezone.now() - CLAIM_TIMEOUT
+    waiting = Notification.objects.filter(
+        Q(status=NotificationStatus.PENDING) | Q(status=NotificationStatus.SENDING, claimed_at__lt=stale)
+    ).values_list("pk", flat=True)
+    sent = failed = 0
+    for pk in list(waiting):
+        if deliver(pk):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def render(notification):
+    help_request = notification.help_request
+    context = {
+        "reference": help_request.reference,
+        "deadline": help_request.interview_deadline,
+        "is_urgent": help_request.is_urgent,
+        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("requests:inspect", args=[help_request.pk]),
+        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/",
+    }
+    template = f"intake/emails/{notification.kind}"
+    # Workers run outside any request: write in the site's language explicitly.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        return subject, render_to_string(f"{template}.txt", context)

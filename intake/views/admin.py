@@ -1,0 +1,99 @@
+"""Requests in the Wagtail admin: the list, the detail, and registering a phone or in-person request."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.views import generic
+
+from intake.models import Channel, DifficultyArea, HelpRequest
+from intake.services import register_request
+
+
+class HelpRequestAdminForm(WagtailAdminModelForm):
+    difficulty_areas = forms.MultipleChoiceField(
+        label=_("What is difficult"), choices=DifficultyArea.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The online form has its own path; staff record what came another way.
+        if "channel" in self.fields:
+            self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.ONLINE]
+            self.fields["channel"].initial = Channel.PHONE
+
+
+class HelpRequestCreateView(generic.CreateView):
+    def save_instance(self):
+        help_request, _created = register_request(self.form.instance)
+        return help_request
+
+
+class HelpRequestViewSet(ModelViewSet):
+    model = HelpRequest
+    name = "requests"
+    icon = "mail"
+    menu_label = _("Requests")
+    menu_order = 200
+    add_to_admin_menu = True
+    add_view_class = HelpRequestCreateView
+    inspect_view_enabled = True
+    list_display = ["reference", "received_at", "is_urgent", "locality", "status", "interview_deadline"]
+    list_filter = ["status", "is_urgent", "locality", "channel"]
+    search_fields = ["reference"]
+    ordering = ["interview_deadline", "received_at"]
+    copy_view_enabled = False
+    inspect_view_fields = [
+        "reference",
+        "received_at",
+        "channel",
+        "status",
+        "is_urgent",
+        "interview_deadline",
+        "requester_type",
+        "institution_type",
+        "institution_name",
+        "locality",
+        "address",
+        "postal_code",
+        "children_count",
+        "children_ages",
+        "foster_care",
+        "difficulty_areas",
+        "description",
+        "child_in_danger",
+        "anonymous",
+        "contact_name",
+        "contact_phone",
+        "contact_email",
+        "best_time_to_call",
+        "wants_receipt",
+    ]
+    edit_handler = ObjectList([
+        MultiFieldPanel([FieldPanel("channel"), FieldPanel("child_in_danger"), FieldPanel("is_urgent")], heading=_("The request")),
+        MultiFieldPanel(
+            [FieldPanel("requester_type"), FieldRowPanel([FieldPanel("institution_type"), FieldPanel("institution_name")])],
+            heading=_("Who is asking"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("locality"),
+                FieldPanel("address"),
+                FieldPanel("postal_code"),
+                FieldRowPanel([FieldPanel("children_count"), FieldPanel("children_ages")]),
+                FieldPanel("foster_care"),
+            ],
+            heading=_("The family"),
+        ),
+        MultiFieldPanel([FieldPanel("difficulty_areas"), FieldPanel("description")], heading=_("What is difficult")),
+        MultiFieldPanel(
+            [
+                FieldPanel("anonymous"),
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")]),
+                FieldPanel("best_time_to_call"),
+            ],
+            heading=_("Contact"),
+        ),
+    ], base_form_class=HelpRequestAdminForm)

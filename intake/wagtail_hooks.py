@@ -1,0 +1,35 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from intake.models import ClosedDay, Locality
+from intake.views.admin import HelpRequestViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_requests():
+    return HelpRequestViewSet()
+
+
+class LocalityViewSet(SnippetViewSet):
+    model = Locality
+    icon = "site"
+    list_display = ["name", "is_active"]
+    ordering = ["sort_order", "name"]
+
+
+class ClosedDayViewSet(SnippetViewSet):
+    model = ClosedDay
+    icon = "date"
+    list_display = ["date", "reason"]
+
+
+class IntakeListsGroup(SnippetViewSetGroup):
+    menu_label = _("Request settings")
+    menu_icon = "cog"
+    menu_order = 310
+    items = [LocalityViewSet, ClosedDayViewSet]
+
+
+register_snippet(IntakeListsGroup)
