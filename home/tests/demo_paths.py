@@ -14,4 +14,5 @@ DEMO_PATHS = [
     "/ochrona-danych/",
     "/tekst-latwy-do-czytania/",
     "/informacje-w-pjm/",
+    "/popros-o-pomoc/",
 ]

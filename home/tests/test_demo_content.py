@@ -132,3 +132,12 @@ def test_data_protection_page_names_the_officer_and_rights(client, demo):
     assert "iod@gops.example.pl" in text
     for word in ("sprostowania", "usunięcia", "ograniczenia", "sprzeciwu", "Prezesa Urzędu Ochrony Danych"):
         assert word in text, word
+
+
+def test_home_and_help_pages_lead_to_the_request_form(client, demo):
+    help_box = soup(client.get("/")).select_one(".help-box a")
+    assert help_box["href"] == "/popros-o-pomoc/"
+    for path in ("/asystent-rodziny/", "/jak-uzyskac-pomoc/"):
+        assert soup(client.get(path)).select_one("main a[href='/popros-o-pomoc/']") is not None, path
+    form = soup(client.get("/popros-o-pomoc/"))
+    assert form.find("a", href="/popros-o-pomoc/krok/kto/") is not None
