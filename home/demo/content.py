@@ -560,6 +560,8 @@ SUPPORT_SCOPE = {
     "title": "Zakres wsparcia",
     "show_in_menus": True,
     "fields": {
+        # Read by people who may be in danger at home: offer the quick exit.
+        "show_quick_exit": True,
         "search_description": (
             "Na czym polega wspieranie rodziny, z kim współpracujemy i jak działa zespół "
             "interdyscyplinarny do spraw przemocy domowej."
@@ -648,6 +650,8 @@ HOW_TO_GET_HELP = {
     "title": "Jak uzyskać pomoc",
     "show_in_menus": True,
     "fields": {
+        # Read by people who may be in danger at home: offer the quick exit.
+        "show_quick_exit": True,
         "search_description": (
             "Jak poprosić ośrodek o pomoc krok po kroku i kiedy przyjdzie pracownik socjalny: "
             "14 dni roboczych, w pilnych sprawach 2 dni robocze."

@@ -141,3 +141,8 @@ def test_home_and_help_pages_lead_to_the_request_form(client, demo):
         assert soup(client.get(path)).select_one("main a[href='/popros-o-pomoc/']") is not None, path
     form = soup(client.get("/popros-o-pomoc/"))
     assert form.find("a", href="/popros-o-pomoc/krok/kto/") is not None
+
+
+def test_pages_about_getting_help_offer_the_quick_exit(client, demo):
+    assert soup(client.get("/jak-uzyskac-pomoc/")).select_one("[data-quick-exit] a[href='/wyjdz/']") is not None
+    assert soup(client.get("/kontakt/")).select_one("[data-quick-exit]") is None

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
 
@@ -39,7 +40,14 @@ class HelpRequestViewSet(ModelViewSet):
     add_to_admin_menu = True
     add_view_class = HelpRequestCreateView
     inspect_view_enabled = True
-    list_display = ["reference", "received_at", "is_urgent", "locality", "status", "interview_deadline"]
+    list_display = [
+        "reference",
+        "received_at",
+        BooleanColumn("is_urgent", label=_("Urgent")),
+        "locality",
+        "status",
+        "interview_deadline",
+    ]
     list_filter = ["status", "is_urgent", "locality", "channel"]
     search_fields = ["reference"]
     ordering = ["interview_deadline", "received_at"]
