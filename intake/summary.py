@@ -6,6 +6,14 @@ from intake import steps
 from intake.models import DifficultyArea, FosterCare, HelpRequest, InstitutionType, RequesterType
 
 
+class StepNeedsAnswers(Exception):
+    """A step is missing or no longer valid (e.g. its locality was removed from the list)."""
+
+    def __init__(self, step):
+        super().__init__(step.key)
+        self.step = step
+
+
 def cleaned_answers(draft):
     """Every step's answers, validated again as the forms see them."""
     values = draft.values()
@@ -13,7 +21,7 @@ def cleaned_answers(draft):
     for step in steps.STEPS:
         form = step.form_class(draft.raw(step), answers=values)
         if not form.is_valid():
-            raise ValueError(f"step {step.key} is not valid")
+            raise StepNeedsAnswers(step)
         cleaned[step.key] = form.cleaned_data
     return cleaned
 

@@ -14,7 +14,7 @@ from intake.drafts import Draft
 from intake.forms import SubmitForm
 from intake.models import HelpRequest
 from intake.services import register_request
-from intake.summary import build_request, cleaned_answers, summary_sections
+from intake.summary import StepNeedsAnswers, build_request, cleaned_answers, summary_sections
 
 RETURN_TO_CHECK = "sprawdz"
 
@@ -30,15 +30,6 @@ def _check_url(page):
 
 def _first_missing(draft):
     return next((step for step in steps.STEPS if not draft.has(step)), None)
-
-
-def _first_invalid(draft):
-    values = draft.values()
-    for step in steps.STEPS:
-        form = step.form_class(draft.raw(step), answers=values)
-        if not form.is_valid():
-            return step
-    return None
 
 
 def _render(request, page, template, context, status=200):
@@ -96,9 +87,10 @@ def check_answers(request, page):
             draft.finish(already.reference)
             return redirect(page.url + page.reverse_subpage("confirmation"))
 
-    missing = _first_missing(draft) or _first_invalid(draft)
-    if missing is not None:
-        return redirect(_step_url(page, missing))
+    try:
+        answers = cleaned_answers(draft)
+    except StepNeedsAnswers as problem:
+        return redirect(_step_url(page, problem.step))
 
     form = SubmitForm(
         request.POST if request.method == "POST" else None,
@@ -112,18 +104,18 @@ def check_answers(request, page):
         if form.is_valid():
             if draft.seconds_since_start < settings.INTAKE_MIN_FILL_SECONDS:
                 form.add_error(None, _("The form was sent unusually fast. Check your answers and send it again."))
-            elif not ratelimit.allow(request, draft.values().get("contact", {}).get("contact_email")):
+            elif not ratelimit.allow(request, answers["contact"]["contact_email"]):
                 form.add_error(None, _("Too many requests were sent from here in a short time. Please try again later or call us."))
                 status = 429
             else:
-                help_request = build_request(cleaned_answers(draft))
+                help_request = build_request(answers)
                 help_request.privacy_acknowledged_at = timezone.now()
                 saved, _created = register_request(help_request, submission_token=form.cleaned_data["token"])
                 draft.finish(saved.reference)
                 return redirect(page.url + page.reverse_subpage("confirmation"))
 
     context = {
-        "sections": summary_sections(cleaned_answers(draft), lambda step: _step_url(page, step, back_to_check=True)),
+        "sections": summary_sections(answers, lambda step: _step_url(page, step, back_to_check=True)),
         "form": form,
         "action_url": _check_url(page),
         "back_url": _step_url(page, steps.STEPS[-1]),
