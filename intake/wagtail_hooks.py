@@ -33,3 +33,11 @@ class IntakeListsGroup(SnippetViewSetGroup):
 
 
 register_snippet(IntakeListsGroup)
+
+
+@hooks.register("register_log_actions")
+def register_request_actions(actions):
+    from intake.workflow import ACTIONS
+
+    for action, (label, message) in ACTIONS.items():
+        actions.register_action(action, label, message)

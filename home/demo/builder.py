@@ -60,6 +60,7 @@ class BuildReport:
     emergency_numbers: Tally = field(default_factory=Tally)
     staff_contacts: Tally = field(default_factory=Tally)
     localities: Tally = field(default_factory=Tally)
+    staff_accounts: Tally = field(default_factory=Tally)
     settings_written: bool = False
     welcome_page_removed: bool = False
     admin_account: AdminAccount | None = None
@@ -98,6 +99,7 @@ class _Builder:
             self._ensure_centre_settings(site, home)
 
         self.report.admin_account = self._ensure_admin_account()
+        self._ensure_staff_accounts()
         return self.report
 
     # --- snippets -------------------------------------------------------------
@@ -134,6 +136,30 @@ class _Builder:
         for order, name in enumerate(content.LOCALITIES):
             _locality, created = Locality.objects.get_or_create(name=name, defaults={"sort_order": order})
             (self.report.localities.created if created else self.report.localities.existing).append(name)
+
+    def _ensure_staff_accounts(self):
+        """Demo staff for each role; an existing account is left as it is."""
+        from django.contrib.auth.models import Group
+
+        from intake.models import Locality, SocialWorkerProfile
+
+        user_model = get_user_model()
+        for username, first_name, last_name, group_name, localities in content.STAFF_ACCOUNTS:
+            if user_model.objects.filter(username=username).exists():
+                self.report.staff_accounts.existing.append(username)
+                continue
+            user = user_model.objects.create_user(
+                username=username,
+                email=f"{username}@gops.example.pl",
+                password=DEMO_ADMIN_PASSWORD,
+                first_name=first_name,
+                last_name=last_name,
+            )
+            user.groups.add(Group.objects.get(name=group_name))
+            if localities:
+                profile = SocialWorkerProfile.objects.create(user=user)
+                profile.localities.set(Locality.objects.filter(name__in=localities))
+            self.report.staff_accounts.created.append(username)
 
     # --- the home page and the site ---------------------------------------------
 

@@ -1307,6 +1307,16 @@ SIGN_LANGUAGE = {
 }
 
 
+# --- Demo staff accounts (fictional; the command refuses to run in production) -----
+
+# username, first name, last name, group, localities served (social workers only)
+STAFF_ACCOUNTS = [
+    ("koordynator", "Katarzyna", "Koordynatorska", "Koordynatorzy", []),
+    ("pracownik1", "Piotr", "Pierwszy", "Pracownicy socjalni", ["Przykładowo", "Dębnik", "Górki Małe"]),
+    ("pracownik2", "Paulina", "Druga", "Pracownicy socjalni", ["Brzozowa Wola", "Jeziorno", "Lipnik", "Zielona Łąka"]),
+    ("redaktor", "Renata", "Redakcyjna", "Redaktorzy", []),
+]
+
 # --- The request form ------------------------------------------------------------
 
 LOCALITIES = ["Przykładowo", "Brzozowa Wola", "Dębnik", "Górki Małe", "Jeziorno", "Lipnik", "Zielona Łąka"]

@@ -69,6 +69,21 @@ def test_it_prints_how_to_log_in(demo):
     assert user.is_superuser and user.check_password("demo-gops-2026")
 
 
+def test_demo_staff_accounts_have_their_roles(demo):
+    users = get_user_model().objects
+    assert users.get(username="koordynator").groups.filter(name="Koordynatorzy").exists()
+    assert users.get(username="redaktor").groups.filter(name="Redaktorzy").exists()
+    worker = users.get(username="pracownik1")
+    assert worker.groups.filter(name="Pracownicy socjalni").exists()
+    assert set(worker.social_worker_profile.localities.values_list("name", flat=True)) == {
+        "Przykładowo",
+        "Dębnik",
+        "Górki Małe",
+    }
+    assert worker.check_password("demo-gops-2026")
+    assert "koordynator" in demo
+
+
 def test_it_refuses_to_run_where_demo_content_is_not_allowed(settings, db):
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError):

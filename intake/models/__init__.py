@@ -1,17 +1,26 @@
+from .activity import RequestNote, RequestView
 from .help_request import (
+    OPEN_STATUSES,
     Channel,
     DifficultyArea,
     FosterCare,
     HelpRequest,
     InstitutionType,
+    Outcome,
     RequesterType,
     Status,
 )
 from .notification import Notification, NotificationKind, NotificationStatus
 from .page import IntakeFormPage
 from .reference_data import ClosedDay, Locality
+from .staff import SocialWorkerProfile
 
 __all__ = [
+    "OPEN_STATUSES",
+    "Outcome",
+    "RequestNote",
+    "RequestView",
+    "SocialWorkerProfile",
     "Channel",
     "ClosedDay",
     "DifficultyArea",

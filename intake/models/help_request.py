@@ -1,5 +1,6 @@
 """A request for help, as the applicant (or staff, for a phone call) gave it."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
@@ -49,6 +50,23 @@ class Channel(models.TextChoices):
 
 class Status(models.TextChoices):
     NEW = "new", _("New")
+    ASSIGNED = "assigned", _("Assigned")
+    INTERVIEW_SCHEDULED = "interview_scheduled", _("Interview scheduled")
+    INTERVIEW_DONE = "interview_done", _("Interview done")
+    CLOSED = "closed", _("Closed")
+
+
+class Outcome(models.TextChoices):
+    FAMILY_ASSISTANT = "family_assistant", _("Family assistant requested")
+    OTHER_SUPPORT = "other_support", _("Other support")
+    NO_NEED = "no_need", _("No need found")
+    UNREACHABLE = "unreachable", _("Family could not be reached")
+    REFERRED = "referred", _("Referred elsewhere")
+    DUPLICATE = "duplicate", _("Duplicate of another request")
+    SPAM = "spam", _("Spam")
+
+
+OPEN_STATUSES = [Status.NEW, Status.ASSIGNED, Status.INTERVIEW_SCHEDULED, Status.INTERVIEW_DONE]
 
 
 class HelpRequest(models.Model):
@@ -94,10 +112,39 @@ class HelpRequest(models.Model):
     wants_receipt = models.BooleanField(_("wants an e-mail receipt"), default=False)
     privacy_acknowledged_at = models.DateTimeField(_("information clause acknowledged"), null=True, blank=True)
 
+    # Triage: who works the request and where it stands.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("social worker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_requests",
+        editable=False,
+    )
+    assigned_at = models.DateTimeField(_("assigned"), null=True, blank=True, editable=False)
+    accepted_at = models.DateTimeField(_("accepted by the social worker"), null=True, blank=True, editable=False)
+    interview_at = models.DateTimeField(_("interview date and time"), null=True, blank=True, editable=False)
+    interview_place = models.CharField(_("interview place"), max_length=200, blank=True, editable=False)
+    interview_done_at = models.DateTimeField(_("interview held"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True, editable=False)
+    duplicate_of = models.CharField(_("duplicate of"), max_length=9, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["interview_deadline", "received_at"]
         verbose_name = _("help request")
         verbose_name_plural = _("help requests")
+        permissions = [
+            ("manage_all_helprequests", _("Can see and manage all requests")),
+            ("export_helprequest", _("Can export requests")),
+        ]
+        indexes = [models.Index(fields=["status", "interview_deadline"])]
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
 
     def __str__(self):
         # Only the reference: this string appears in admin titles, logs and e-mails.

@@ -7,8 +7,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 
 from intake.models import Channel, DifficultyArea, HelpRequest
+from intake.permissions import VisibleRequestsMixin
 from intake.services import register_request
 
 
@@ -25,6 +28,26 @@ class HelpRequestAdminForm(WagtailAdminModelForm):
             self.fields["channel"].initial = Channel.PHONE
 
 
+class HelpRequestIndexView(VisibleRequestsMixin, generic.IndexView):
+    pass
+
+
+class HelpRequestInspectView(VisibleRequestsMixin, generic.InspectView):
+    pass
+
+
+class HelpRequestEditView(VisibleRequestsMixin, generic.EditView):
+    pass
+
+
+class HelpRequestHistoryView(VisibleRequestsMixin, HistoryView):
+    pass
+
+
+class HelpRequestUsageView(VisibleRequestsMixin, UsageView):
+    pass
+
+
 class HelpRequestCreateView(generic.CreateView):
     def save_instance(self):
         help_request, _created = register_request(self.form.instance)
@@ -38,6 +61,11 @@ class HelpRequestViewSet(ModelViewSet):
     menu_label = _("Requests")
     menu_order = 200
     add_to_admin_menu = True
+    index_view_class = HelpRequestIndexView
+    inspect_view_class = HelpRequestInspectView
+    edit_view_class = HelpRequestEditView
+    history_view_class = HelpRequestHistoryView
+    usage_view_class = HelpRequestUsageView
     add_view_class = HelpRequestCreateView
     inspect_view_enabled = True
     list_display = [

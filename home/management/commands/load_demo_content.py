@@ -43,6 +43,7 @@ class Command(BaseCommand):
             ("Numery alarmowe", report.emergency_numbers),
             ("Kontakty pracowników", report.staff_contacts),
             ("Miejscowości", report.localities),
+            ("Konta pracowników (demo)", report.staff_accounts),
         ):
             out.write(f"{label}: utworzono {len(tally.created)}, już istniało {len(tally.existing)}.")
             if verbose:
@@ -80,6 +81,9 @@ class Command(BaseCommand):
         if account in (AdminAccount.CREATED, AdminAccount.EXISTS_WITH_DEMO_PASSWORD):
             out.write(f"Login: {DEMO_ADMIN_USERNAME}")
             out.write(f"Hasło: {DEMO_ADMIN_PASSWORD}")
+            out.write(
+                "Konta ról (to samo hasło, jeśli go nie zmieniono): koordynator, pracownik1, pracownik2, redaktor."
+            )
             out.write("To hasło jest jawne. Zmień je, jeśli ktoś poza tobą ma dostęp do tego komputera lub serwera.")
         elif account is AdminAccount.EXISTS_PASSWORD_CHANGED:
             out.write(f"Login: {DEMO_ADMIN_USERNAME}")
