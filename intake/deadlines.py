@@ -59,3 +59,9 @@ def interview_deadline(received_at, urgent):
     received_on = timezone.localdate(received_at)
     count = URGENT_WORKING_DAYS if urgent else STANDARD_WORKING_DAYS
     return add_working_days(received_on, count, closed_days())
+
+
+def working_days_left(deadline, today=None, closed=None):
+    """Working days from today to the deadline: positive to go, 0 on the day, negative when overdue."""
+    today = today or timezone.localdate()
+    return working_days_between(today, deadline, closed_days() if closed is None else closed)

@@ -34,6 +34,15 @@ EARLY_OUTCOMES = {
 }
 
 
+def outcomes_allowed(help_request):
+    """The outcomes a request can be closed with now."""
+    return [
+        outcome
+        for outcome in Outcome
+        if help_request.status in EARLY_OUTCOMES.get(outcome, {Status.INTERVIEW_DONE})
+    ]
+
+
 class TransitionError(Exception):
     """The action is not allowed in the request's current state."""
 

@@ -137,3 +137,12 @@ def test_log_actions_have_polish_labels(people):
 
     assert registry.get_action_label("intake.assign") == "Przypisz"
     assert registry.get_action_label("intake.close") == "Zamknij"
+
+
+def test_only_the_outcomes_possible_now_are_offered(people):
+    coordinator, worker = people
+    request = HelpRequestFactory()
+    assert set(workflow.outcomes_allowed(request)) == {Outcome.DUPLICATE, Outcome.SPAM}
+    workflow.assign(request, worker, coordinator)
+    assert Outcome.UNREACHABLE in workflow.outcomes_allowed(request)
+    assert Outcome.FAMILY_ASSISTANT not in workflow.outcomes_allowed(request)

@@ -1,6 +1,7 @@
 """Requests in the Wagtail admin: the list, the detail, and registering a phone or in-person request."""
 
 from django import forms
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -12,6 +13,7 @@ from wagtail.admin.views.generic.usage import UsageView
 
 from intake.models import Channel, DifficultyArea, HelpRequest
 from intake.permissions import VisibleRequestsMixin
+from intake.views.request_detail import RequestDetailView, perform_action
 from intake.services import register_request
 
 
@@ -29,11 +31,9 @@ class HelpRequestAdminForm(WagtailAdminModelForm):
 
 
 class HelpRequestIndexView(VisibleRequestsMixin, generic.IndexView):
-    pass
-
-
-class HelpRequestInspectView(VisibleRequestsMixin, generic.InspectView):
-    pass
+    def get_edit_url(self, instance):
+        # Requests are worked from their detail page, not the generic edit form.
+        return reverse("requests:inspect", args=[instance.pk])
 
 
 class HelpRequestEditView(VisibleRequestsMixin, generic.EditView):
@@ -62,7 +62,7 @@ class HelpRequestViewSet(ModelViewSet):
     menu_order = 200
     add_to_admin_menu = True
     index_view_class = HelpRequestIndexView
-    inspect_view_class = HelpRequestInspectView
+    inspect_view_class = RequestDetailView
     edit_view_class = HelpRequestEditView
     history_view_class = HelpRequestHistoryView
     usage_view_class = HelpRequestUsageView
@@ -133,3 +133,8 @@ class HelpRequestViewSet(ModelViewSet):
             heading=_("Contact"),
         ),
     ], base_form_class=HelpRequestAdminForm)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("action/<int:pk>/<slug:action>/", perform_action, name="action"),
+        ]

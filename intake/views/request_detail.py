@@ -1,0 +1,200 @@
+"""A request's page for staff: what the applicant sent, the timeline, and the actions allowed now."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.views import generic
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import ModelLogEntry
+
+from intake import action_forms, workflow
+from intake.deadlines import working_days_left
+from intake.models import OPEN_STATUSES, HelpRequest, RequestNote, RequestView, Status
+from intake.permissions import VisibleRequestsMixin, can_manage_all, visible_requests
+from intake.routing import suggest_worker
+
+COORDINATOR, WORKER, EITHER = "coordinator", "worker", "either"
+
+
+class Action:
+    def __init__(self, name, label, form_class, who, states, perform, condition=None):
+        self.name, self.label, self.form_class, self.who = name, label, form_class, who
+        self.states, self.perform, self.condition = set(states), perform, condition
+
+    def allowed(self, help_request, user):
+        if help_request.status not in self.states:
+            return False
+        if self.condition and not self.condition(help_request):
+            return False
+        is_coordinator = can_manage_all(user)
+        is_worker = help_request.assigned_to_id == user.pk
+        return {COORDINATOR: is_coordinator, WORKER: is_worker, EITHER: is_coordinator or is_worker}[self.who]
+
+
+def _at(date, time=datetime.time(12, 0)):
+    return timezone.make_aware(datetime.datetime.combine(date, time))
+
+
+ACTIONS = [
+    Action(
+        "assign",
+        gettext_lazy("Assign or reassign"),
+        action_forms.AssignForm,
+        COORDINATOR,
+        [Status.NEW, Status.ASSIGNED, Status.INTERVIEW_SCHEDULED],
+        lambda r, data, user: workflow.assign(r, data["worker"], user),
+    ),
+    Action(
+        "accept",
+        gettext_lazy("Accept the request"),
+        action_forms.EmptyForm,
+        WORKER,
+        [Status.ASSIGNED, Status.INTERVIEW_SCHEDULED],
+        lambda r, data, user: workflow.accept(r, user),
+        condition=lambda r: r.accepted_at is None,
+    ),
+    Action(
+        "schedule",
+        gettext_lazy("Schedule the interview"),
+        action_forms.ScheduleForm,
+        EITHER,
+        [Status.ASSIGNED, Status.INTERVIEW_SCHEDULED],
+        lambda r, data, user: workflow.schedule_interview(r, _at(data["date"], data["time"]), data["place"], user),
+    ),
+    Action(
+        "interview_done",
+        gettext_lazy("Record the interview as held"),
+        action_forms.InterviewDoneForm,
+        EITHER,
+        [Status.INTERVIEW_SCHEDULED],
+        lambda r, data, user: workflow.record_interview(r, _at(data["date"]), user),
+    ),
+    Action(
+        "close",
+        gettext_lazy("Close with an outcome"),
+        action_forms.CloseForm,
+        EITHER,
+        OPEN_STATUSES,
+        lambda r, data, user: workflow.close(r, data["outcome"], user, data.get("duplicate_of", "")),
+    ),
+    Action(
+        "reopen",
+        gettext_lazy("Reopen"),
+        action_forms.EmptyForm,
+        COORDINATOR,
+        [Status.CLOSED],
+        lambda r, data, user: workflow.reopen(r, user),
+    ),
+    Action(
+        "mark_urgent",
+        gettext_lazy("Mark urgent"),
+        action_forms.EmptyForm,
+        EITHER,
+        OPEN_STATUSES,
+        lambda r, data, user: workflow.set_urgent(r, True, user),
+        condition=lambda r: not r.is_urgent,
+    ),
+    Action(
+        "unmark_urgent",
+        gettext_lazy("Mark not urgent"),
+        action_forms.EmptyForm,
+        EITHER,
+        OPEN_STATUSES,
+        lambda r, data, user: workflow.set_urgent(r, False, user),
+        condition=lambda r: r.is_urgent,
+    ),
+    Action(
+        "note",
+        gettext_lazy("Add a note"),
+        action_forms.NoteForm,
+        EITHER,
+        [*OPEN_STATUSES, Status.CLOSED],
+        lambda r, data, user: workflow.add_note(r, data["text"], user),
+    ),
+]
+ACTIONS_BY_NAME = {action.name: action for action in ACTIONS}
+
+
+def _form_for(action, help_request, data=None):
+    if action.form_class is action_forms.AssignForm:
+        return action.form_class(data, suggestion=suggest_worker(help_request), prefix=action.name)
+    if action.form_class is action_forms.CloseForm:
+        return action.form_class(data, help_request=help_request, prefix=action.name)
+    return action.form_class(data, prefix=action.name)
+
+
+def timeline(help_request):
+    notes = {note.pk: note for note in RequestNote.objects.filter(help_request=help_request)}
+    entries = []
+    for entry in ModelLogEntry.objects.for_instance(help_request).select_related("user").order_by("timestamp", "pk"):
+        note = notes.get((entry.data or {}).get("note")) if entry.action == "intake.note" else None
+        entries.append(
+            {
+                "when": entry.timestamp,
+                "who": entry.user_display_name,
+                "message": log_registry.get_action_label(entry.action),
+                "note": note.text if note else "",
+                "data": entry.data or {},
+            }
+        )
+    return entries
+
+
+class RequestDetailView(VisibleRequestsMixin, generic.InspectView):
+    template_name = "intake/admin/request_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        RequestView.objects.create(help_request=self.object, user=request.user)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        help_request = self.object
+        user = self.request.user
+        context["help_request"] = help_request
+        context["actions"] = [
+            {"action": action, "form": _form_for(action, help_request)}
+            for action in ACTIONS
+            if action.allowed(help_request, user)
+        ]
+        context["timeline"] = timeline(help_request)
+        days_left = working_days_left(help_request.interview_deadline) if help_request.is_open else None
+        context["days_left"] = days_left
+        context["overdue_days"] = -days_left if days_left is not None and days_left < 0 else 0
+        if can_manage_all(user):
+            context["openings"] = help_request.views.select_related("user")[:50]
+        return context
+
+
+@require_POST
+def perform_action(request, pk, action):
+    spec = ACTIONS_BY_NAME.get(action)
+    if spec is None:
+        raise Http404
+    help_request = get_object_or_404(visible_requests(request.user, HelpRequest.objects.all()), pk=pk)
+    detail_url = reverse("requests:inspect", args=[help_request.pk])
+    if not spec.allowed(help_request, request.user):
+        if help_request.status in spec.states and (spec.condition is None or spec.condition(help_request)):
+            raise PermissionDenied
+        messages.error(request, _("This action is not possible in the request's current state."))
+        return redirect(detail_url)
+    form = _form_for(spec, help_request, request.POST)
+    if not form.is_valid():
+        problems = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items())
+        messages.error(request, _("The action was not saved: %(problems)s") % {"problems": problems})
+        return redirect(detail_url)
+    try:
+        spec.perform(help_request, form.cleaned_data, request.user)
+    except workflow.TransitionError:
+        messages.error(request, _("This action is not possible in the request's current state."))
+        return redirect(detail_url)
+    messages.success(request, _("%(action)s: done for %(reference)s.") % {"action": spec.label, "reference": help_request.reference})
+    return redirect(detail_url)
