@@ -48,10 +48,18 @@ def working_days_between(start, end, closed_days=frozenset()):
     return days
 
 
+CLOSED_DAYS_CACHE_KEY = "intake:closed-days"
+
+
 def closed_days():
+    """Staff-entered closed days; cached, and cleared whenever one is saved or deleted."""
+    from django.core.cache import cache
+
     from intake.models import ClosedDay
 
-    return frozenset(ClosedDay.objects.values_list("date", flat=True))
+    return cache.get_or_set(
+        CLOSED_DAYS_CACHE_KEY, lambda: frozenset(ClosedDay.objects.values_list("date", flat=True)), 3600
+    )
 
 
 def interview_deadline(received_at, urgent):

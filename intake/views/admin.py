@@ -5,12 +5,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 
+from intake.deadlines import working_days_left
+from intake.filters import HelpRequestFilterSet
 from intake.models import Channel, DifficultyArea, HelpRequest
 from intake.permissions import VisibleRequestsMixin
 from intake.views.request_detail import RequestDetailView, perform_action
@@ -30,7 +32,28 @@ class HelpRequestAdminForm(WagtailAdminModelForm):
             self.fields["channel"].initial = Channel.PHONE
 
 
+class DeadlineColumn(Column):
+    """The deadline as a date and as working days left, overdue ones in bold."""
+
+    cell_template_name = "intake/admin/deadline_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        days = working_days_left(instance.interview_deadline) if instance.is_open else None
+        context.update({"deadline": instance.interview_deadline, "days_left": days, "overdue_days": -(days or 0)})
+        return context
+
+
+class WorkerColumn(Column):
+    def get_value(self, instance):
+        worker = instance.assigned_to
+        return (worker.get_full_name() or worker.get_username()) if worker else "—"
+
+
 class HelpRequestIndexView(VisibleRequestsMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("locality", "assigned_to")
+
     def get_edit_url(self, instance):
         # Requests are worked from their detail page, not the generic edit form.
         return reverse("requests:inspect", args=[instance.pk])
@@ -74,10 +97,11 @@ class HelpRequestViewSet(ModelViewSet):
         BooleanColumn("is_urgent", label=_("Urgent")),
         "locality",
         "status",
-        "interview_deadline",
+        WorkerColumn("assigned_to", label=_("Social worker")),
+        DeadlineColumn("interview_deadline", label=_("Interview deadline"), sort_key="interview_deadline"),
     ]
-    list_filter = ["status", "is_urgent", "locality", "channel"]
-    search_fields = ["reference"]
+    filterset_class = HelpRequestFilterSet
+    search_fields = ["reference", "contact_name"]
     ordering = ["interview_deadline", "received_at"]
     copy_view_enabled = False
     inspect_view_fields = [

@@ -1,0 +1,24 @@
+import django_filters
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from intake.models import OPEN_STATUSES, HelpRequest
+from intake.roles import SOCIAL_WORKERS
+
+
+class HelpRequestFilterSet(WagtailFilterSet):
+    assigned_to = django_filters.ModelChoiceFilter(
+        label=_("Social worker"),
+        queryset=lambda request: get_user_model().objects.filter(groups__name=SOCIAL_WORKERS).order_by("last_name"),
+    )
+    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+
+    class Meta:
+        model = HelpRequest
+        fields = ["status", "is_urgent", "locality", "assigned_to", "overdue"]
+
+    def filter_overdue(self, queryset, name, value):
+        late = {"status__in": OPEN_STATUSES, "interview_deadline__lt": timezone.localdate()}
+        return queryset.filter(**late) if value else queryset.exclude(**late)
