@@ -46,6 +46,48 @@ def queue_for(help_request):
     return Notification.objects.bulk_create(rows)
 
 
+def _worker_email(help_request):
+    worker = help_request.assigned_to
+    return [worker.email] if worker is not None and worker.is_active and worker.email else []
+
+
+def queue(help_request, kind, recipients, dedupe=None):
+    """Write notifications of one kind and send them after commit. Returns those written now."""
+    written = []
+    for email in recipients:
+        key = f"{dedupe}:{email}" if dedupe else None
+        if key and Notification.objects.filter(dedupe_key=key).exists():
+            continue
+        written.append(Notification.objects.create(help_request=help_request, kind=kind, recipient=email, dedupe_key=key))
+    transaction.on_commit(lambda: enqueue(written))
+    return written
+
+
+def on_assigned(help_request):
+    return queue(help_request, NotificationKind.ASSIGNED, _worker_email(help_request))
+
+
+def on_marked_urgent(help_request):
+    recipients = sorted(set(coordinator_emails()) | set(_worker_email(help_request)))
+    return queue(help_request, NotificationKind.URGENT, recipients)
+
+
+def send_deadline_reminders(today=None):
+    """One reminder a day per request due today or overdue, to its worker (or the coordinators)."""
+    from intake.models import OPEN_STATUSES, HelpRequest
+
+    today = today or timezone.localdate()
+    due = HelpRequest.objects.filter(status__in=OPEN_STATUSES, interview_deadline__lte=today).select_related(
+        "assigned_to"
+    )
+    written = []
+    for help_request in due:
+        recipients = _worker_email(help_request) or coordinator_emails()
+        with transaction.atomic():
+            written += queue(help_request, NotificationKind.REMINDER, recipients, dedupe=f"reminder:{help_request.pk}:{today}")
+    return written
+
+
 def enqueue(notifications):
     for notification in notifications:
         deliver_notification.enqueue(notification.pk)
@@ -115,6 +157,7 @@ def render(notification):
         "reference": help_request.reference,
         "deadline": help_request.interview_deadline,
         "is_urgent": help_request.is_urgent,
+        "overdue": help_request.interview_deadline < timezone.localdate(),
         "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("requests:inspect", args=[help_request.pk]),
         "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/",
     }

@@ -15,6 +15,18 @@ logger = logging.getLogger(__name__)
 REFERENCE_ATTEMPTS = 10
 
 
+def _auto_assign(help_request):
+    from intake import workflow
+    from intake.models import IntakeSettings
+    from intake.routing import suggest_worker
+
+    if not IntakeSettings.for_default_site().auto_assign:
+        return
+    worker = suggest_worker(help_request)
+    if worker is not None:
+        workflow.assign(help_request, worker, user=None)
+
+
 def register_request(help_request, submission_token=None):
     """Save a new request and queue its e-mails. Returns (request, created).
 
@@ -37,6 +49,7 @@ def register_request(help_request, submission_token=None):
             with transaction.atomic():
                 help_request.save(force_insert=True)
                 queued = notifications.queue_for(help_request)
+                _auto_assign(help_request)
         except IntegrityError:
             help_request.pk = None
             if submission_token is not None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from intake import notifications
 from intake.deadlines import interview_deadline
 from intake.models import OPEN_STATUSES, Outcome, RequestNote, Status
 
@@ -66,14 +67,16 @@ def assign(help_request, worker, user):
     help_request.accepted_at = None
     if help_request.status == Status.NEW:
         help_request.status = Status.ASSIGNED
-    _save(
-        help_request,
-        user,
-        "intake.assign",
-        ["assigned_to", "assigned_at", "accepted_at", "status"],
-        worker=worker.pk,
-        previous_worker=previous,
-    )
+    with transaction.atomic():
+        _save(
+            help_request,
+            user,
+            "intake.assign",
+            ["assigned_to", "assigned_at", "accepted_at", "status"],
+            worker=worker.pk,
+            previous_worker=previous,
+        )
+        notifications.on_assigned(help_request)
 
 
 def accept(help_request, user):
@@ -148,13 +151,16 @@ def set_urgent(help_request, urgent, user):
         raise TransitionError("urgency unchanged")
     help_request.is_urgent = urgent
     help_request.interview_deadline = interview_deadline(help_request.received_at, urgent)
-    _save(
-        help_request,
-        user,
-        "intake.mark_urgent" if urgent else "intake.unmark_urgent",
-        ["is_urgent", "interview_deadline"],
-        deadline=help_request.interview_deadline.isoformat(),
-    )
+    with transaction.atomic():
+        _save(
+            help_request,
+            user,
+            "intake.mark_urgent" if urgent else "intake.unmark_urgent",
+            ["is_urgent", "interview_deadline"],
+            deadline=help_request.interview_deadline.isoformat(),
+        )
+        if urgent:
+            notifications.on_marked_urgent(help_request)
 
 
 def add_note(help_request, text, user):

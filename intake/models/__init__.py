@@ -10,12 +10,14 @@ from .help_request import (
     RequesterType,
     Status,
 )
+from .intake_settings import IntakeSettings
 from .notification import Notification, NotificationKind, NotificationStatus
 from .page import IntakeFormPage
 from .reference_data import ClosedDay, Locality
 from .staff import SocialWorkerProfile
 
 __all__ = [
+    "IntakeSettings",
     "OPEN_STATUSES",
     "Outcome",
     "RequestNote",

@@ -15,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 class NotificationKind(models.TextChoices):
     RECEIPT = "receipt", _("Receipt to the applicant")
     NEW_REQUEST = "new_request", _("New request, to coordinators")
+    ASSIGNED = "assigned", _("Assigned, to the social worker")
+    URGENT = "urgent", _("Marked urgent")
+    REMINDER = "reminder", _("Deadline reminder")
 
 
 class NotificationStatus(models.TextChoices):
@@ -37,6 +40,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Makes a repeated run (e.g. the reminder command twice a day) write the same e-mail once.
+    dedupe_key = models.CharField(max_length=100, unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at"]
