@@ -1,4 +1,4 @@
-from .activity import RequestNote, RequestView
+from .activity import RequestExport, RequestNote, RequestView
 from .help_request import (
     OPEN_STATUSES,
     Channel,
@@ -20,6 +20,7 @@ __all__ = [
     "IntakeSettings",
     "OPEN_STATUSES",
     "Outcome",
+    "RequestExport",
     "RequestNote",
     "RequestView",
     "SocialWorkerProfile",

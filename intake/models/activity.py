@@ -35,3 +35,21 @@ class RequestView(models.Model):
 
     def __str__(self):
         return f"{self.help_request_id}:{self.viewed_at:%Y-%m-%d %H:%M}"
+
+
+class RequestExport(models.Model):
+    """A coordinator's export of the request list: who, when, what format, which filters, how many rows."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    exported_at = models.DateTimeField(_("exported"), default=timezone.now)
+    file_format = models.CharField(_("format"), max_length=10)
+    filters = models.CharField(_("filters"), max_length=500, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"))
+
+    class Meta:
+        ordering = ["-exported_at"]
+        verbose_name = _("export of requests")
+        verbose_name_plural = _("exports of requests")
+
+    def __str__(self):
+        return f"{self.exported_at:%Y-%m-%d %H:%M} {self.file_format}"

@@ -1,6 +1,10 @@
 """Requests in the Wagtail admin: the list, the detail, and registering a phone or in-person request."""
 
+import logging
+
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -13,10 +17,13 @@ from wagtail.admin.views.generic.usage import UsageView
 
 from intake.deadlines import working_days_left
 from intake.filters import HelpRequestFilterSet
-from intake.models import Channel, DifficultyArea, HelpRequest
-from intake.permissions import VisibleRequestsMixin
+from intake.models import Channel, DifficultyArea, HelpRequest, RequestExport
+from intake.permissions import VisibleRequestsMixin, can_manage_all
 from intake.views.request_detail import RequestDetailView, perform_action
 from intake.services import register_request
+
+
+logger = logging.getLogger(__name__)
 
 
 class HelpRequestAdminForm(WagtailAdminModelForm):
@@ -51,8 +58,56 @@ class WorkerColumn(Column):
 
 
 class HelpRequestIndexView(VisibleRequestsMixin, generic.IndexView):
+    # Chosen for reporting: dates, place, kind and outcome; no names, addresses or descriptions.
+    list_export = [
+        "reference",
+        "received_at",
+        "channel",
+        "requester_type",
+        "locality",
+        "is_urgent",
+        "status",
+        "outcome",
+        "interview_deadline",
+        "assigned_to",
+        "interview_done_at",
+        "closed_at",
+        "difficulty_areas",
+    ]
+    export_filename = "zgloszenia"
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("locality", "assigned_to")
+
+    def may_export(self):
+        return can_manage_all(self.request.user) and self.request.user.has_perm("intake.export_helprequest")
+
+    @cached_property
+    def show_export_buttons(self):
+        return self.may_export()
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            if not self.may_export():
+                raise PermissionDenied
+            rows = context["object_list"]
+            filters = self.request.GET.copy()
+            filters.pop("export", None)
+            RequestExport.objects.create(
+                user=self.request.user,
+                file_format=self.request.GET.get("export"),
+                filters=filters.urlencode()[:500],
+                row_count=len(rows),
+            )
+            logger.info("requests exported by user %s: %s rows", self.request.user.pk, len(rows))
+        return super().render_to_response(context, **response_kwargs)
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        row["assigned_to"] = item.assigned_to.get_username() if item.assigned_to else ""
+        row["locality"] = str(item.locality or "")
+        row["difficulty_areas"] = ", ".join(item.difficulty_areas)
+        return row
 
     def get_edit_url(self, instance):
         # Requests are worked from their detail page, not the generic edit form.
