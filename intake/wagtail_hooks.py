@@ -41,3 +41,10 @@ def register_request_actions(actions):
 
     for action, (label, message) in ACTIONS.items():
         actions.register_action(action, label, message)
+
+
+@hooks.register("construct_homepage_panels")
+def add_request_panels(request, panels):
+    from intake.panels import panels_for
+
+    panels.extend(panels_for(request.user))
