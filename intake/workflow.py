@@ -25,6 +25,7 @@ ACTIONS = {
     "intake.mark_urgent": (_("Mark urgent"), _("Marked urgent")),
     "intake.unmark_urgent": (_("Mark not urgent"), _("Marked not urgent")),
     "intake.note": (_("Add a note"), _("Note added")),
+    "intake.anonymise": (_("Anonymise"), _("Anonymised after the retention period")),
 }
 
 # Outcomes that end a request without an interview, and from which states.

@@ -208,6 +208,9 @@ INTAKE_QUICK_EXIT_URL = os.environ.get("INTAKE_QUICK_EXIT_URL", "https://www.met
 INTAKE_MIN_FILL_SECONDS = int(os.environ.get("INTAKE_MIN_FILL_SECONDS", "10"))
 INTAKE_RATE_LIMIT_PER_ADDRESS = (int(os.environ.get("INTAKE_RATE_LIMIT_PER_ADDRESS", "5")), 3600)
 INTAKE_RATE_LIMIT_PER_EMAIL = (int(os.environ.get("INTAKE_RATE_LIMIT_PER_EMAIL", "3")), 86400)
+# Closed requests are anonymised this many days after closing (`purge_closed_requests`).
+# Set it from the centre's file classification (JRWA); the law gives no single number.
+INTAKE_RETENTION_DAYS = int(os.environ.get("INTAKE_RETENTION_DAYS", str(5 * 365)))
 # Pending e-mails are retried this many times before they are marked as failed.
 INTAKE_NOTIFICATION_MAX_ATTEMPTS = 20
 
