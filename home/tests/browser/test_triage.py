@@ -1,0 +1,73 @@
+"""A coordinator assigns a request; the social worker sees only it, holds the interview and closes it."""
+
+from home.tests.browser.axe import violations
+from home.tests.browser.conftest import DEMO_ADMIN, screenshot
+from home.tests.browser.test_intake_form import walk
+
+PASSWORD = DEMO_ADMIN[1]
+
+
+def log_in(page, portal_url, username):
+    page.context.clear_cookies()
+    page.goto(portal_url + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(portal_url + "/admin/")
+
+
+def admin_violations(page):
+    # Wagtail's own interface is checked upstream; we check what this project adds to it.
+    return violations(page)
+
+
+def test_request_goes_from_coordinator_to_worker_to_closed(portal_url, browser):
+    public = browser.new_context(viewport={"width": 390, "height": 844})
+    reference = walk(public.new_page(), portal_url, js=True)
+    public.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        log_in(page, portal_url, "koordynator")
+        assert page.locator("[data-requests-panel='unassigned']").inner_text().count(reference) == 1
+        page.goto(portal_url + "/admin/requests/")
+        assert admin_violations(page) == []
+        screenshot(page, "admin-requests-list--coordinator")
+        page.get_by_role("link", name=reference).click()
+        assert admin_violations(page) == []
+        screenshot(page, "admin-request-detail--coordinator")
+        # The suggestion for Dębnik is pracownik1 (Piotr Pierwszy).
+        assert "Piotr Pierwszy" in page.locator("#id_assign-worker option:checked").inner_text()
+        page.get_by_role("button", name="Przypisz lub zmień pracownika").click()
+        assert "wykonano" in page.locator(".messages").inner_text()
+
+        log_in(page, portal_url, "pracownik1")
+        page.goto(portal_url + "/admin/requests/")
+        rows = page.locator("table.listing tbody tr")
+        assert rows.count() == 1 and reference in rows.first.inner_text()
+        screenshot(page, "admin-requests-list--worker")
+        page.get_by_role("link", name=reference).click()
+        detail_url = page.url
+
+        page.get_by_role("button", name="Przyjmij zgłoszenie").click()
+        page.locator("#id_schedule-date").fill("2026-11-25")
+        page.locator("#id_schedule-time").fill("10:30")
+        page.locator("#id_schedule-place").fill("W domu rodziny")
+        page.get_by_role("button", name="Zaplanuj wywiad").click()
+        assert "Wywiad zaplanowany" in page.locator("main").inner_text()
+        page.locator("#id_interview_done-date").fill("2026-11-25")
+        page.get_by_role("button", name="Zapisz, że wywiad się odbył").click()
+        page.locator("#id_note-text").fill("Rodzina zgodziła się na asystenta.")
+        page.get_by_role("button", name="Dodaj notatkę").click()
+        page.locator("#id_close-outcome").select_option(label="Wniosek o asystenta rodziny")
+        page.get_by_role("button", name="Zamknij z wynikiem").click()
+
+        assert page.url == detail_url
+        main = page.locator("main").inner_text()
+        assert "Zamknięte – Wniosek o asystenta rodziny" in main
+        assert "Rodzina zgodziła się na asystenta." in main
+        assert admin_violations(page) == []
+        screenshot(page, "admin-request-detail--worker-closed")
+    finally:
+        context.close()
