@@ -1,9 +1,11 @@
+from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from intake.models import ClosedDay, Locality
+from intake.models import ClosedDay, Locality, SocialWorkerProfile
 from intake.views.admin import HelpRequestViewSet
 
 
@@ -25,11 +27,18 @@ class ClosedDayViewSet(SnippetViewSet):
     list_display = ["date", "reason"]
 
 
+class SocialWorkerProfileViewSet(SnippetViewSet):
+    model = SocialWorkerProfile
+    icon = "user"
+    list_display = ["__str__", "accepts_new_requests"]
+    panels = [FieldPanel("user"), FieldPanel("localities", widget=forms.CheckboxSelectMultiple), FieldPanel("accepts_new_requests")]
+
+
 class IntakeListsGroup(SnippetViewSetGroup):
     menu_label = _("Request settings")
     menu_icon = "cog"
     menu_order = 310
-    items = [LocalityViewSet, ClosedDayViewSet]
+    items = [LocalityViewSet, ClosedDayViewSet, SocialWorkerProfileViewSet]
 
 
 register_snippet(IntakeListsGroup)

@@ -54,8 +54,26 @@ def test_filters_and_search(client, coordinator):
     assert refs(assigned_to=worker.pk) == {plain.reference}
     assert refs(status="assigned") == {plain.reference}
     assert refs(overdue="true") == {late.reference}
-    assert refs(q="Szukana") == {urgent.reference}
     assert refs(q=plain.reference) == {plain.reference}
+    assert refs(q="Szukana") == set()  # names are not searched through the URL
+
+
+def test_find_by_name_uses_a_post_and_respects_visibility(client, coordinator):
+    worker = make_social_worker("pracownik1")
+    mine = HelpRequestFactory(contact_name="Ewa Szukana")
+    theirs = HelpRequestFactory(contact_name="Ewa Szukana-Inna")
+    workflow.assign(mine, worker, coordinator)
+    url = reverse("requests:find_by_name")
+
+    client.force_login(coordinator)
+    assert client.get(url).status_code == 200
+    page = client.post(url, {"name": "szukana"}).content.decode()
+    assert mine.reference in page and theirs.reference in page
+    assert client.post(url, {"name": "x"}).status_code == 200  # too short: no search, no error
+
+    client.force_login(worker)
+    page = client.post(url, {"name": "Szukana"}).content.decode()
+    assert mine.reference in page and theirs.reference not in page
 
 
 def test_a_new_closed_day_moves_deadlines_computed_after_it(client, coordinator):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -19,6 +20,7 @@ from intake.deadlines import working_days_left
 from intake.filters import HelpRequestFilterSet
 from intake.models import Channel, DifficultyArea, HelpRequest, RequestExport
 from intake.permissions import VisibleRequestsMixin, can_manage_all
+from intake.views.find_by_name import FindByNameView
 from intake.views.request_detail import RequestDetailView, perform_action
 from intake.services import register_request
 
@@ -85,6 +87,13 @@ class HelpRequestIndexView(VisibleRequestsMixin, generic.IndexView):
     @cached_property
     def show_export_buttons(self):
         return self.may_export()
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Find by name"), url=reverse("requests:find_by_name"), icon_name="search"),
+        ]
 
     def render_to_response(self, context, **response_kwargs):
         if self.is_export:
@@ -156,7 +165,8 @@ class HelpRequestViewSet(ModelViewSet):
         DeadlineColumn("interview_deadline", label=_("Interview deadline"), sort_key="interview_deadline"),
     ]
     filterset_class = HelpRequestFilterSet
-    search_fields = ["reference", "contact_name"]
+    # References only: a name typed here would end up in the URL (see FindByNameView).
+    search_fields = ["reference"]
     ordering = ["interview_deadline", "received_at"]
     copy_view_enabled = False
     inspect_view_fields = [
@@ -216,4 +226,5 @@ class HelpRequestViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("action/<int:pk>/<slug:action>/", perform_action, name="action"),
+            path("find/", FindByNameView.as_view(), name="find_by_name"),
         ]

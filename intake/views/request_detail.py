@@ -29,14 +29,16 @@ class Action:
         self.name, self.label, self.form_class, self.who = name, label, form_class, who
         self.states, self.perform, self.condition = set(states), perform, condition
 
-    def allowed(self, help_request, user):
-        if help_request.status not in self.states:
-            return False
-        if self.condition and not self.condition(help_request):
-            return False
+    def role_allows(self, help_request, user):
         is_coordinator = can_manage_all(user)
         is_worker = help_request.assigned_to_id == user.pk
         return {COORDINATOR: is_coordinator, WORKER: is_worker, EITHER: is_coordinator or is_worker}[self.who]
+
+    def state_allows(self, help_request):
+        return help_request.status in self.states and (self.condition is None or self.condition(help_request))
+
+    def allowed(self, help_request, user):
+        return self.state_allows(help_request) and self.role_allows(help_request, user)
 
 
 def _at(date, time=datetime.time(12, 0)):
@@ -181,9 +183,9 @@ def perform_action(request, pk, action):
         raise Http404
     help_request = get_object_or_404(visible_requests(request.user, HelpRequest.objects.all()), pk=pk)
     detail_url = reverse("requests:inspect", args=[help_request.pk])
-    if not spec.allowed(help_request, request.user):
-        if help_request.status in spec.states and (spec.condition is None or spec.condition(help_request)):
-            raise PermissionDenied
+    if not spec.role_allows(help_request, request.user):
+        raise PermissionDenied
+    if not spec.state_allows(help_request):
         messages.error(request, _("This action is not possible in the request's current state."))
         return redirect(detail_url)
     form = _form_for(spec, help_request, request.POST)
