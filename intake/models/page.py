@@ -1,6 +1,5 @@
 """The request form as a Wagtail page: editors own its texts, the steps are fixed code."""
 
-from django.db import models
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel

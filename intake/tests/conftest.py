@@ -23,3 +23,12 @@ def intake_page(home_page, settings):  # noqa: F811
 @pytest.fixture
 def locality(db):
     return LocalityFactory(name="Dębnik")
+
+
+@pytest.fixture
+def coordinator(db):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("koordynator", "koordynator@gops.example.pl", "haslo-koordynatora-123")
+    user.groups.add(Group.objects.get(name="Koordynatorzy"))
+    return user

@@ -72,6 +72,8 @@ def test_coordinator_gets_every_page(client, world):
     client.force_login(world["coordinator"])
     for name, url in [*list_urls().items(), *object_urls(world["theirs"]).items()]:
         assert client.get(url).status_code == 200, name
+    listing = client.get(list_urls()["index"]).content.decode()
+    assert world["mine"].reference in listing and world["theirs"].reference in listing
 
 
 def test_editor_is_refused_everywhere(client, world):
@@ -82,11 +84,15 @@ def test_editor_is_refused_everywhere(client, world):
     for action in ACTIONS:
         assert refused(client.post(action_url(world["mine"], action.name))), action.name
     assert snapshot(world["mine"]) == before
+    # ...while their own work is open to them.
+    assert client.get(reverse("wagtailadmin_explore_root")).status_code == 200
+    assert "Zgłoszenia" not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_social_worker_own_request(client, world):
     client.force_login(world["worker"])
-    assert client.get(list_urls()["index"]).status_code == 200
+    listing = client.get(list_urls()["index"]).content.decode()
+    assert world["mine"].reference in listing and world["theirs"].reference not in listing
     assert client.get(list_urls()["find"]).status_code == 200
     assert client.get(object_urls(world["mine"])["inspect"]).status_code == 200
     # Their request's timeline is on its detail page; the generic history screen is for coordinators.

@@ -12,13 +12,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coordinator(db):
-    user = User.objects.create_user("koordynator", "k@gops.example.pl", "haslo-koordynatora-123")
-    user.groups.add(Group.objects.get(name="Koordynatorzy"))
-    return user
-
-
-@pytest.fixture
 def editor(db):
     user = User.objects.create_user("redaktor", "r@gops.example.pl", "haslo-redaktora-123")
     editors = Group.objects.get(name="Editors")
@@ -82,3 +75,28 @@ def test_people_without_request_permissions_cannot_see_requests(client, intake_p
     client.logout()
     response = client.get(reverse("requests:index"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_edit_form_cannot_change_urgency_behind_the_deadline(client, intake_page, locality, coordinator):
+    fill_steps(client, answers(locality))
+    send(client)
+    request = HelpRequest.objects.get()
+    client.force_login(coordinator)
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(client.get(reverse("requests:edit", args=[request.pk])).content.decode(), "html.parser")
+    assert form.find("input", attrs={"name": "is_urgent"}).has_attr("disabled")
+    client.post(
+        reverse("requests:edit", args=[request.pk]),
+        {
+            "channel": "phone",
+            "is_urgent": "on",
+            "requester_type": "own_family",
+            "locality": locality.pk,
+            "foster_care": "no",
+            "description": "x",
+            "contact_name": "Anna Testowa",
+        },
+    )
+    request.refresh_from_db()
+    assert not request.is_urgent

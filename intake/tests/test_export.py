@@ -5,20 +5,12 @@ import io
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from intake.models import RequestExport
 from intake.tests.factories import HelpRequestFactory, LocalityFactory, make_social_worker
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coordinator(db):
-    user = User.objects.create_user("koordynator", "k@gops.example.pl", "x" * 12)
-    user.groups.add(Group.objects.get(name="Koordynatorzy"))
-    return user
 
 
 def content(response):

@@ -3,7 +3,6 @@
 import smtplib
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
 
@@ -14,13 +13,6 @@ from intake.tests.walk import answers, fill_steps, send
 pytestmark = pytest.mark.django_db
 
 PERSONAL = ["Anna Testowa", "600 100 200", "ul. Polna 3", "Trudno nam z rachunkami", "Dębnik", "4 i 9 lat"]
-
-
-@pytest.fixture
-def coordinator(db):
-    user = User.objects.create_user("koordynator", "koordynator@gops.example.pl", "x" * 12)
-    user.groups.add(Group.objects.get(name="Koordynatorzy"))
-    return user
 
 
 def submit(client, locality, django_capture_on_commit_callbacks, **overrides):

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
@@ -14,13 +13,6 @@ from intake.models import ClosedDay
 from intake.tests.factories import HelpRequestFactory, LocalityFactory, make_social_worker
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coordinator(db):
-    user = User.objects.create_user("koordynator", "k@gops.example.pl", "x" * 12)
-    user.groups.add(Group.objects.get(name="Koordynatorzy"))
-    return user
 
 
 def rows(client, **params):

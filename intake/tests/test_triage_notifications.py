@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -14,13 +13,6 @@ from intake.models import IntakeSettings, Status
 from intake.tests.factories import HelpRequestFactory, LocalityFactory, make_social_worker
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coordinator(db):
-    user = User.objects.create_user("koordynator", "koordynator@gops.example.pl", "x" * 12)
-    user.groups.add(Group.objects.get(name="Koordynatorzy"))
-    return user
 
 
 def to(address):

@@ -36,6 +36,10 @@ class HelpRequestAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The online form has its own path; staff record what came another way.
+        if self.instance.pk and "is_urgent" in self.fields:
+            # Urgency moves the deadline and notifies people: only through its action.
+            self.fields["is_urgent"].disabled = True
+            self.fields["is_urgent"].help_text = _("Change it with “Mark urgent” on the request's page.")
         if "channel" in self.fields:
             self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.ONLINE]
             self.fields["channel"].initial = Channel.PHONE
