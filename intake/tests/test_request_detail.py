@@ -113,3 +113,20 @@ def test_duplicate_needs_an_existing_reference(client, people):
     act(client, second, "close", {"close-outcome": "duplicate", "close-duplicate_of": first.reference.lower()})
     second.refresh_from_db()
     assert second.status == Status.CLOSED and second.duplicate_of == first.reference
+
+
+def test_detail_page_works_in_a_fresh_process_before_anything_was_logged(client, people):
+    """A second gunicorn worker that has not written a log entry yet must still show the timeline."""
+    from wagtail.log_actions import registry
+
+    request = HelpRequestFactory()
+    client.force_login(people["coordinator"])
+    act(client, request, "assign", {"assign-worker": people["worker"].pk})
+    registry.has_scanned_for_actions = False
+    registry.formatters = {}
+    registry.choices = []
+
+    response = client.get(reverse("requests:inspect", args=[request.pk]))
+
+    assert response.status_code == 200
+    assert "Przypisz" in response.content.decode()

@@ -134,6 +134,9 @@ def _form_for(action, help_request, data=None):
 
 
 def timeline(help_request):
+    # The registry fills itself on first use of log(); a fresh worker process that has
+    # not logged anything yet must fill it before labels can be looked up.
+    log_registry.scan_for_actions()
     notes = {note.pk: note for note in RequestNote.objects.filter(help_request=help_request)}
     entries = []
     for entry in ModelLogEntry.objects.for_instance(help_request).select_related("user").order_by("timestamp", "pk"):

@@ -16,6 +16,13 @@ def log_in(page, portal_url, username):
     page.wait_for_url(portal_url + "/admin/")
 
 
+def open_detail(page, reference):
+    page.get_by_role("link", name=reference).click()
+    page.wait_for_url("**/admin/requests/inspect/**")
+    # A server error page would also have loaded: check it is the request's page.
+    assert reference in page.title()
+
+
 def admin_violations(page):
     # Wagtail's own message bar fades in, and axe measured its contrast mid-animation
     # in CI; it is Wagtail's component, checked upstream. The rest of the page is ours.
@@ -35,7 +42,7 @@ def test_request_goes_from_coordinator_to_worker_to_closed(portal_url, browser):
         page.goto(portal_url + "/admin/requests/")
         assert admin_violations(page) == []
         screenshot(page, "admin-requests-list--coordinator")
-        page.get_by_role("link", name=reference).click()
+        open_detail(page, reference)
         assert admin_violations(page) == []
         screenshot(page, "admin-request-detail--coordinator")
         # The suggestion for Dębnik is pracownik1 (Piotr Pierwszy).
@@ -48,8 +55,9 @@ def test_request_goes_from_coordinator_to_worker_to_closed(portal_url, browser):
         rows = page.locator("table.listing tbody tr")
         assert rows.count() == 1 and reference in rows.first.inner_text()
         screenshot(page, "admin-requests-list--worker")
-        page.get_by_role("link", name=reference).click()
+        open_detail(page, reference)
         detail_url = page.url
+        assert "Przyjmij zgłoszenie" in page.locator("main").inner_text(), page.locator("main").inner_text()[:2000]
 
         page.get_by_role("button", name="Przyjmij zgłoszenie").click()
         page.locator("#id_schedule-date").fill("2026-11-25")
