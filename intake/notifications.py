@@ -36,16 +36,6 @@ def coordinator_emails():
     return [centre_email] if centre_email else []
 
 
-def queue_for(help_request):
-    """Write the request's notifications; call inside the transaction that saves it."""
-    rows = []
-    if help_request.wants_receipt and help_request.contact_email:
-        rows.append(Notification(help_request=help_request, kind=NotificationKind.RECEIPT, recipient=help_request.contact_email))
-    for email in coordinator_emails():
-        rows.append(Notification(help_request=help_request, kind=NotificationKind.NEW_REQUEST, recipient=email))
-    return Notification.objects.bulk_create(rows)
-
-
 def _worker_email(help_request):
     worker = help_request.assigned_to
     return [worker.email] if worker is not None and worker.is_active and worker.email else []
@@ -59,8 +49,17 @@ def queue(help_request, kind, recipients, dedupe=None):
         if key and Notification.objects.filter(dedupe_key=key).exists():
             continue
         written.append(Notification.objects.create(help_request=help_request, kind=kind, recipient=email, dedupe_key=key))
-    transaction.on_commit(lambda: enqueue(written))
+    if written:
+        transaction.on_commit(lambda: enqueue(written))
     return written
+
+
+def on_received(help_request):
+    """A new request: the receipt if asked for, and the coordinators. Call inside the saving transaction."""
+    receipt = [help_request.contact_email] if help_request.wants_receipt and help_request.contact_email else []
+    return queue(help_request, NotificationKind.RECEIPT, receipt) + queue(
+        help_request, NotificationKind.NEW_REQUEST, coordinator_emails()
+    )
 
 
 def on_assigned(help_request):
@@ -80,9 +79,13 @@ def send_deadline_reminders(today=None):
     due = HelpRequest.objects.filter(status__in=OPEN_STATUSES, interview_deadline__lte=today).select_related(
         "assigned_to"
     )
+    coordinators = None
     written = []
     for help_request in due:
-        recipients = _worker_email(help_request) or coordinator_emails()
+        recipients = _worker_email(help_request)
+        if not recipients:
+            coordinators = coordinator_emails() if coordinators is None else coordinators
+            recipients = coordinators
         with transaction.atomic():
             written += queue(help_request, NotificationKind.REMINDER, recipients, dedupe=f"reminder:{help_request.pk}:{today}")
     return written

@@ -48,7 +48,7 @@ def register_request(help_request, submission_token=None):
         try:
             with transaction.atomic():
                 help_request.save(force_insert=True)
-                queued = notifications.queue_for(help_request)
+                notifications.on_received(help_request)
                 _auto_assign(help_request)
         except IntegrityError:
             help_request.pk = None
@@ -57,7 +57,6 @@ def register_request(help_request, submission_token=None):
                 if existing:
                     return existing, False
             continue  # the reference was taken: draw another
-        transaction.on_commit(lambda: notifications.enqueue(queued))
         logger.info("help request %s registered (urgent=%s)", help_request.reference, help_request.is_urgent)
         return help_request, True
     raise RuntimeError("could not find a free reference")

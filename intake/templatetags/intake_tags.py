@@ -33,3 +33,9 @@ def described_input(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def overdue_by(days_left):
+    """Working days past the deadline, from a negative "days left"."""
+    return -days_left

@@ -53,7 +53,7 @@ class DeadlineColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         days = working_days_left(instance.interview_deadline) if instance.is_open else None
-        context.update({"deadline": instance.interview_deadline, "days_left": days, "overdue_days": -(days or 0)})
+        context.update({"deadline": instance.interview_deadline, "days_left": days})
         return context
 
 

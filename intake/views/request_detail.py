@@ -171,9 +171,7 @@ class RequestDetailView(VisibleRequestsMixin, generic.InspectView):
             if action.allowed(help_request, user)
         ]
         context["timeline"] = timeline(help_request)
-        days_left = working_days_left(help_request.interview_deadline) if help_request.is_open else None
-        context["days_left"] = days_left
-        context["overdue_days"] = -days_left if days_left is not None and days_left < 0 else 0
+        context["days_left"] = working_days_left(help_request.interview_deadline) if help_request.is_open else None
         if can_manage_all(user):
             context["openings"] = help_request.views.select_related("user")[:50]
         return context
