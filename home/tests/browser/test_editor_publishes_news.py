@@ -3,6 +3,8 @@
 import datetime
 from urllib.parse import urljoin
 
+from playwright.sync_api import expect
+
 from home.tests.browser.conftest import DEMO_ADMIN, screenshot
 
 
@@ -30,14 +32,24 @@ def test_editor_writes_and_publishes_a_news_item(portal_url, browser):
         page.locator("[data-contentpath='body'] .c-sf-add-button").first.click()
         page.get_by_role("option", name="Tekst", exact=True).click()
         editor = page.locator("[data-contentpath='body'] .public-DraftEditor-content").first
-        editor.click()
-        editor.type("Zapraszamy w sobotę od 9:00 do 13:00.")
+        text = "Zapraszamy w sobotę od 9:00 do 13:00."
+        # The rich-text editor starts up asynchronously: keystrokes sent before it is
+        # ready can be lost, so type again until the text is really there.
+        for _attempt in range(3):
+            editor.click()
+            editor.press_sequentially(text)
+            if text in editor.inner_text():
+                break
+            page.wait_for_timeout(500)
+        expect(editor).to_contain_text(text)
         screenshot(page, "admin-news-editor--desktop")
 
         page.locator("footer [data-w-dropdown-target='toggle']").first.click()
         page.locator("button[name='action-publish']").click()
-        page.wait_for_url(lambda url: "/add/" not in url)
-        assert "opublikowana" in page.locator(".messages").inner_text()
+        page.wait_for_url(lambda url: "/add/" not in url, timeout=15_000)
+        screenshot(page, "admin-news-published--desktop")
+        field_errors = page.locator(".error-message, .w-field__errors").all_inner_texts()
+        assert "opublikowana" in page.locator(".messages").inner_text(), field_errors
 
         for path in ("/", "/aktualnosci/"):
             page.goto(portal_url + path)
