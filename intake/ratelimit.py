@@ -11,6 +11,8 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 
+from portal.clients import client_address
+
 
 def _key(kind, value):
     digest = hmac.new(settings.SECRET_KEY.encode(), f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
@@ -31,7 +33,7 @@ def _hit(kind, value, limit, window):
 def allow(request, email=None):
     """Count one submission; False when the address or the e-mail is over its limit."""
     limit, window = settings.INTAKE_RATE_LIMIT_PER_ADDRESS
-    allowed = _hit("address", request.META.get("REMOTE_ADDR", ""), limit, window)
+    allowed = _hit("address", client_address(request), limit, window)
     if email:
         limit, window = settings.INTAKE_RATE_LIMIT_PER_EMAIL
         allowed = _hit("email", email.strip().lower(), limit, window) and allowed

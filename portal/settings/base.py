@@ -5,9 +5,11 @@ environment, so the same code runs in both (see README, "Configuration").
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Runtime files (SQLite database, e-mails written in development) stay out of git.
@@ -52,15 +54,23 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_recaptcha",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "portal.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
+    "portal.csp.PortalCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -69,13 +79,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.accounts.middleware.RequireSecondFactorMiddleware",
     "portal.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it answers a locked-out log-in attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
+# Widgets render through the project's template settings, so templates/ can override one
+# (django-recaptcha's inline script, for the Content Security Policy).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -118,6 +135,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# How many reverse proxies (nginx, a load balancer) stand in front of the app and
+# append to X-Forwarded-For: 0 when gunicorn faces the internet (portal/clients.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Sessions: an applicant's answers are kept for up to two hours; staff are logged out
 # after 30 minutes without activity (portal.middleware.StaffIdleTimeoutMiddleware).
 SESSION_COOKIE_AGE = 2 * 60 * 60
@@ -125,6 +146,55 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 STAFF_SESSION_IDLE_SECONDS = 30 * 60
 X_FRAME_OPTIONS = "DENY"
+
+# Wagtail's admin reads the CSRF token from the page, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+
+# Content Security Policy (django-csp; see portal/csp.py for the admin's widget scripts).
+# Everything comes from this site: no inline code, no eval, no outside hosts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # 'report-sample' only adds the first characters of a blocked snippet to reports.
+        "script-src": [SELF, "'report-sample'"],
+        "style-src": [SELF, "'report-sample'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Staff avatars would otherwise be fetched from gravatar.com, telling it who works here.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Log-in: django-axes locks an account for a while after repeated wrong passwords.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+# An account is locked after AXES_FAILURE_LIMIT wrong passwords, and so is an address
+# that tries many accounts (the real address behind a proxy: portal/clients.py).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.clients.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.accounts.lockout.locked_out_response"
+# Logs name the account by a keyed hash only; no names, addresses or browsers.
+AXES_CLIENT_STR_CALLABLE = "portal.accounts.lockout.client_str"
+AXES_DISABLE_ACCESS_LOG = True
+
+# Second factor (django-otp): everyone who can use the admin, where the requests are,
+# confirms each log-in with a code from a phone app (portal/accounts).
+SECOND_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Portal GOPS")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -158,6 +228,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -229,6 +300,9 @@ INTAKE_NOTIFICATION_MAX_ATTEMPTS = 20
 RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "")
 RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "")
 INTAKE_RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
+if INTAKE_RECAPTCHA_ENABLED:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"] += ["https://www.google.com/recaptcha/", "https://www.gstatic.com/recaptcha/"]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] += ["https://www.google.com/recaptcha/", "https://recaptcha.google.com/recaptcha/"]
 # django-recaptcha warns about its test keys; they are never used while the keys are unset.
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 

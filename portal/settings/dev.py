@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F401,F403
-from .base import VAR_DIR, env_list
+from .base import VAR_DIR, env_bool, env_list
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
@@ -18,3 +18,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 DEMO_CONTENT_ALLOWED = True
+
+# The demo logs in with a password only, so that `make run` needs no phone; on a
+# server (production settings) every admin account confirms each log-in with a code.
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", False)

@@ -39,3 +39,6 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+
+# Every admin account confirms each log-in with a code from a phone app (portal/accounts).
+SECOND_FACTOR_REQUIRED = True

@@ -1,19 +1,9 @@
 """A coordinator assigns a request; the social worker sees only it, holds the interview and closes it."""
 
 from home.tests.browser.axe import violations
-from home.tests.browser.conftest import DEMO_ADMIN, screenshot
+from home.tests.browser.conftest import screenshot
+from home.tests.browser.staff import log_in
 from home.tests.browser.test_intake_form import walk
-
-PASSWORD = DEMO_ADMIN[1]
-
-
-def log_in(page, portal_url, username):
-    page.context.clear_cookies()
-    page.goto(portal_url + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(portal_url + "/admin/")
 
 
 def open_detail(page, reference):
@@ -29,15 +19,15 @@ def admin_violations(page):
     return violations(page, exclude=[".messages"])
 
 
-def test_request_goes_from_coordinator_to_worker_to_closed(portal_url, browser):
-    public = browser.new_context(viewport={"width": 390, "height": 844})
+def test_request_goes_from_coordinator_to_worker_to_closed(portal_url, new_context):
+    public = new_context(viewport={"width": 390, "height": 844})
     reference = walk(public.new_page(), portal_url, js=True)
     public.close()
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        log_in(page, portal_url, "koordynator")
+        log_in(page, portal_url, "koordynator", check_accessibility=True)
         assert page.locator("[data-requests-panel='unassigned']").inner_text().count(reference) == 1
         page.goto(portal_url + "/admin/requests/")
         assert admin_violations(page) == []

@@ -1,0 +1,30 @@
+"""Shared by every app's tests."""
+
+import pytest
+from django.test.client import ClientMixin
+
+
+@pytest.fixture(autouse=True, scope="session")
+def force_login_includes_the_second_factor():
+    """`client.force_login(user)` skips the password; here it also skips the phone code.
+
+    Tests of the log-in itself (portal/tests/test_staff_login.py) go through both
+    steps for real; every other test starts from a staff member fully logged in.
+    """
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name="test", confirmed=True
+        )
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    ClientMixin.force_login = force_login
+    yield
+    ClientMixin.force_login = original
