@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from intake.models import ClosedDay, Locality, SocialWorkerProfile
 from intake.views.admin import HelpRequestViewSet
+from intake.views.choosers import KeepersOnlyChooserViewSet
 
 
 @hooks.register("register_admin_viewset")
@@ -16,6 +17,7 @@ def register_requests():
 
 class LocalityViewSet(SnippetViewSet):
     model = Locality
+    chooser_viewset_class = KeepersOnlyChooserViewSet
     icon = "site"
     list_display = ["name", "is_active"]
     ordering = ["sort_order", "name"]
@@ -23,12 +25,14 @@ class LocalityViewSet(SnippetViewSet):
 
 class ClosedDayViewSet(SnippetViewSet):
     model = ClosedDay
+    chooser_viewset_class = KeepersOnlyChooserViewSet
     icon = "date"
     list_display = ["date", "reason"]
 
 
 class SocialWorkerProfileViewSet(SnippetViewSet):
     model = SocialWorkerProfile
+    chooser_viewset_class = KeepersOnlyChooserViewSet
     icon = "user"
     list_display = ["__str__", "accepts_new_requests"]
     panels = [FieldPanel("user"), FieldPanel("localities", widget=forms.CheckboxSelectMultiple), FieldPanel("accepts_new_requests")]
@@ -46,8 +50,11 @@ register_snippet(IntakeListsGroup)
 
 @hooks.register("register_log_actions")
 def register_request_actions(actions):
+    from intake.models import HelpRequest, RequestLogEntry
     from intake.workflow import ACTIONS
 
+    # Requests keep their own log, which Wagtail's reports filter by who may see each request.
+    actions.register_model(HelpRequest, RequestLogEntry)
     for action, (label, message) in ACTIONS.items():
         actions.register_action(action, label, message)
 

@@ -1,4 +1,4 @@
-from .activity import RequestExport, RequestNote, RequestView
+from .activity import RequestExport, RequestLogEntry, RequestNote, RequestView
 from .help_request import (
     OPEN_STATUSES,
     Channel,
@@ -21,6 +21,7 @@ __all__ = [
     "OPEN_STATUSES",
     "Outcome",
     "RequestExport",
+    "RequestLogEntry",
     "RequestNote",
     "RequestView",
     "SocialWorkerProfile",

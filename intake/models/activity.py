@@ -1,9 +1,12 @@
-"""Notes staff write on a request, and every opening of a request by staff."""
+"""Notes staff write on a request, every opening of a request by staff, exports, and the request log."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import BaseLogEntry
+from wagtail.models.audit_log import ModelLogEntryManager
 
 
 class RequestNote(models.Model):
@@ -53,3 +56,35 @@ class RequestExport(models.Model):
 
     def __str__(self):
         return f"{self.exported_at:%Y-%m-%d %H:%M} {self.file_format}"
+
+
+class RequestLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        """Entries of the requests this user may see: Wagtail's site history shows no others.
+
+        Wagtail's own rule (any permission on the model) would show a social worker
+        the references and the actions of every request.
+        """
+        from intake.models import HelpRequest
+        from intake.permissions import visible_requests
+
+        visible = visible_requests(user, HelpRequest.objects.all()).annotate(
+            object_key=Cast("pk", models.CharField())
+        )
+        return self.filter(object_id__in=visible.values("object_key"))
+
+
+class RequestLogEntry(BaseLogEntry):
+    """What happened to a request (Wagtail's log), kept apart so that only those who may see it read it."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = RequestLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("request log entry")
+        verbose_name_plural = _("request log entries")
+
+    def __str__(self):
+        return f"{self.object_id}:{self.action}"

@@ -3,9 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
-from wagtail.models import ModelLogEntry
 
-from intake.models import RequestView, Status
+from intake.models import RequestLogEntry, RequestView, Status
 from intake.tests.factories import HelpRequestFactory, LocalityFactory, make_social_worker
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +48,7 @@ def test_coordinator_assigns_and_the_worker_takes_it_to_the_end(client, people):
 
     page = detail(client, request)
     assert "Rodzina prosi o asystenta." in page
-    actions = list(ModelLogEntry.objects.for_instance(request).values_list("action", flat=True))
+    actions = list(RequestLogEntry.objects.for_instance(request).values_list("action", flat=True))
     assert sorted(actions) == sorted(
         ["intake.assign", "intake.accept", "intake.schedule", "intake.interview_done", "intake.note", "intake.close"]
     )

@@ -6,10 +6,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
 from intake import workflow
-from intake.models import HelpRequest, Outcome
+from intake.models import HelpRequest, Outcome, RequestLogEntry
 from intake.tests.factories import HelpRequestFactory, LocalityFactory, make_social_worker
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +36,7 @@ def test_old_closed_requests_are_anonymised_and_recent_ones_kept(settings):
     old = closed_request(400, locality=debnik, contact_email="anna@example.pl", child_in_danger=True)
     recent = closed_request(10)
     open_request = HelpRequestFactory()
-    log_count = ModelLogEntry.objects.count()
+    log_count = RequestLogEntry.objects.count()
 
     assert "would anonymise 1" in run("--dry-run")
     assert HelpRequest.objects.get(pk=old.pk).contact_name == "Anna Testowa"
@@ -49,7 +48,7 @@ def test_old_closed_requests_are_anonymised_and_recent_ones_kept(settings):
     assert old.locality == debnik and old.is_urgent and old.outcome == Outcome.UNREACHABLE
     assert old.received_at and old.closed_at and old.interview_deadline
     assert not old.notes.exists() and not old.notifications.exists()
-    assert ModelLogEntry.objects.count() == log_count + 1  # nothing deleted, one entry added
+    assert RequestLogEntry.objects.count() == log_count + 1  # nothing deleted, one entry added
     assert HelpRequest.objects.get(pk=recent.pk).contact_name == "Anna Testowa"
     assert HelpRequest.objects.get(pk=open_request.pk).contact_name == "Anna Testowa"
     assert "anonymised 0" in run()  # running again does nothing more

@@ -5,11 +5,10 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
 from intake import workflow
 from intake.deadlines import add_working_days
-from intake.models import Outcome, RequestNote, Status
+from intake.models import Outcome, RequestLogEntry, RequestNote, Status
 from intake.tests.factories import HelpRequestFactory, LocalityFactory, make_social_worker
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +22,7 @@ def people(db):
 
 
 def actions(help_request):
-    return list(ModelLogEntry.objects.for_instance(help_request).order_by("timestamp", "pk").values_list("action", flat=True))
+    return list(RequestLogEntry.objects.for_instance(help_request).order_by("timestamp", "pk").values_list("action", flat=True))
 
 
 def test_the_full_path_from_new_to_closed(people):
@@ -52,7 +51,7 @@ def test_the_full_path_from_new_to_closed(people):
         "intake.note",
         "intake.close",
     ]
-    entries = ModelLogEntry.objects.for_instance(request)
+    entries = RequestLogEntry.objects.for_instance(request)
     assert {entry.label for entry in entries} == {request.reference}
     assert all("Rodzina chce" not in str(entry.data) for entry in entries)
     assert RequestNote.objects.get().text == "Rodzina chce asystenta."

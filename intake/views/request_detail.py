@@ -13,11 +13,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.views import generic
 from wagtail.log_actions import registry as log_registry
-from wagtail.models import ModelLogEntry
 
 from intake import action_forms, workflow
 from intake.deadlines import working_days_left
-from intake.models import OPEN_STATUSES, HelpRequest, RequestNote, RequestView, Status
+from intake.models import OPEN_STATUSES, HelpRequest, RequestLogEntry, RequestNote, RequestView, Status
 from intake.permissions import VisibleRequestsMixin, can_manage_all, visible_requests
 from intake.routing import suggest_worker
 
@@ -139,7 +138,7 @@ def timeline(help_request):
     log_registry.scan_for_actions()
     notes = {note.pk: note for note in RequestNote.objects.filter(help_request=help_request)}
     entries = []
-    for entry in ModelLogEntry.objects.for_instance(help_request).select_related("user").order_by("timestamp", "pk"):
+    for entry in RequestLogEntry.objects.for_instance(help_request).select_related("user").order_by("timestamp", "pk"):
         note = notes.get((entry.data or {}).get("note")) if entry.action == "intake.note" else None
         entries.append(
             {
