@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev messages makemessages clean
+.PHONY: run test faults install install-dev messages makemessages clean backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON_SYSTEM) -m venv $(VENV)
@@ -38,6 +38,18 @@ run: install messages
 test: install-dev messages
 	./scripts/install_system_packages.sh
 	$(PY) -m pytest
+
+
+# Back up the development database and uploads to var/backups/ (BACKUP_DIR), and put
+# the newest backup back (it asks first; stop `make run` before). Servers: README, "Backups".
+backup: install
+	mkdir -p media
+	$(PY) manage.py dbbackup --compress --clean
+	$(PY) manage.py mediabackup --compress --clean
+
+restore: install
+	$(PY) manage.py dbrestore --uncompress
+	$(PY) manage.py mediarestore --uncompress --replace
 
 clean:
 	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache

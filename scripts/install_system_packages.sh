@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: Chromium for the browser tests and
-# gettext for the catalogue check. Installs only what is missing.
+# Debian packages the test suite needs: Chromium for the browser tests,
+# gettext for the catalogue check and GnuPG for the encrypted backups. Installs
+# only what is missing.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v xgettext >/dev/null 2>&1 || missing+=(gettext)
+command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

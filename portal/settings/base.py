@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "dbbackup",
     "django_tasks",
     "django_tasks_db",
     "django_recaptcha",
@@ -229,11 +230,30 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Backups (django-dbbackup: `manage.py dbbackup`, `mediabackup`; README, "Backups").
+# They hold everything families told the centre: never under MEDIA_ROOT, which the web
+# server hands to anyone, and readable by the portal's own user only.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": BACKUP_DIR, "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
+    },
 }
+# A restore that copied the file would let a leftover WAL undo it (portal/backup.py).
+DBBACKUP_CONNECTOR_MAPPING = {"django.db.backends.sqlite3": "portal.backup.SqliteBackupConnector"}
+# `--clean` keeps this many backups of each kind: with one a day, a request anonymised
+# by `purge_closed_requests` is gone from the backups this many days later too.
+DBBACKUP_CLEANUP_KEEP = int(os.environ.get("BACKUP_KEEP", "30"))
+DBBACKUP_CLEANUP_KEEP_MEDIA = DBBACKUP_CLEANUP_KEEP
+# `--encrypt` encrypts to this GnuPG key. The server needs only its public half, so a
+# stolen server or backup disk does not give the backups away. The portal's keyring holds
+# just the key the administrator imported for this, so it is trusted as it is.
+DBBACKUP_GPG_RECIPIENT = os.environ.get("BACKUP_GPG_RECIPIENT") or None
+DBBACKUP_GPG_ALWAYS_TRUST = True
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -311,4 +331,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # The backup commands print their progress themselves; through root it would show twice.
+    "loggers": {"dbbackup": {"propagate": False}},
 }
