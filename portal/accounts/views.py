@@ -74,6 +74,7 @@ def set_up(request):
         return redirect(_with_next("accounts_verify", request))
     device = devices.pending_app(user)
     form = CodeForm(request.POST or None)
+    form.fields["token"].help_text = _("The six digits the app shows now.")
     if form.is_valid():
         waiting_until = devices.throttled_until(device)
         if device.verify_token(devices.normalise(form.cleaned_data["token"])):
