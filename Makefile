@@ -39,6 +39,10 @@ test: install-dev messages
 	./scripts/install_system_packages.sh
 	$(PY) -m pytest
 
+# Load and faults on the real stack (gunicorn, task worker, SMTP, SQLite and a PostgreSQL
+# server of its own): a confirmed request is never lost. About 7 minutes; README, "Faults and load".
+faults: install-dev messages
+	$(PY) bench/faults.py
 
 # Back up the development database and uploads to var/backups/ (BACKUP_DIR), and put
 # the newest backup back (it asks first; stop `make run` before). Servers: README, "Backups".

@@ -2,15 +2,18 @@
 
 import logging
 from datetime import timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django_tasks import task
 
 from intake.models import Notification, NotificationKind, NotificationStatus
@@ -18,8 +21,10 @@ from intake.roles import COORDINATORS
 
 logger = logging.getLogger(__name__)
 
-# A notification claimed longer ago than this belongs to a worker that died mid-send.
-CLAIM_TIMEOUT = timedelta(minutes=10)
+
+def _stale_claims_before():
+    """A claim older than this belongs to a sender that died mid-send (INTAKE_NOTIFICATION_CLAIM_TIMEOUT_SECONDS)."""
+    return timezone.now() - timedelta(seconds=settings.INTAKE_NOTIFICATION_CLAIM_TIMEOUT_SECONDS)
 
 
 def coordinator_emails():
@@ -50,7 +55,10 @@ def queue(help_request, kind, recipients, dedupe=None):
             continue
         written.append(Notification.objects.create(help_request=help_request, kind=kind, recipient=email, dedupe_key=key))
     if written:
-        transaction.on_commit(lambda: enqueue(written))
+        # Robust: the request is committed by now, so a queue that fails (the database just went
+        # away) must not turn the applicant's confirmation into an error page. The e-mails stay
+        # pending in the outbox and `send_pending_notifications` sends them.
+        transaction.on_commit(lambda: enqueue(written), robust=True)
     return written
 
 
@@ -103,7 +111,7 @@ def deliver_notification(notification_id):
 
 def _claim(notification_id):
     """Mark a notification as being sent; False when another worker has it or it is done."""
-    stale = timezone.now() - CLAIM_TIMEOUT
+    stale = _stale_claims_before()
     claimable = Q(status=NotificationStatus.PENDING) | Q(status=NotificationStatus.SENDING, claimed_at__lt=stale)
     with transaction.atomic():
         return bool(
@@ -119,8 +127,15 @@ def deliver(notification_id):
         return False
     notification = Notification.objects.select_related("help_request").get(pk=notification_id)
     subject, body = render(notification)
+    message = EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [notification.recipient],
+        headers={"Message-ID": message_id(notification)},
+    )
     try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [notification.recipient])
+        message.send()
     except Exception as error:  # any failure of the mail server: keep it for a retry
         gave_up = notification.attempts >= settings.INTAKE_NOTIFICATION_MAX_ATTEMPTS
         Notification.objects.filter(pk=notification.pk).update(
@@ -141,7 +156,7 @@ def deliver(notification_id):
 
 def deliver_pending():
     """Send everything still waiting (run regularly, e.g. from cron). Returns (sent, failed)."""
-    stale = timezone.now() - CLAIM_TIMEOUT
+    stale = _stale_claims_before()
     waiting = Notification.objects.filter(
         Q(status=NotificationStatus.PENDING) | Q(status=NotificationStatus.SENDING, claimed_at__lt=stale)
     ).values_list("pk", flat=True)
@@ -152,6 +167,21 @@ def deliver_pending():
         else:
             failed += 1
     return sent, failed
+
+
+def message_id(notification):
+    """The same Message-ID on every attempt to send this notification.
+
+    Delivery is at least once: if the mail server took the e-mail and the sender died
+    before recording it as sent, it goes again after the claim times out. The second
+    copy then carries the same Message-ID, so mail clients and staff can tell it is the
+    same e-mail. Keyed with SECRET_KEY, so it says nothing about how many e-mails the
+    centre sends; the creation time keeps it unique if ids are reused after a restore.
+    """
+    created = int(notification.created_at.timestamp() * 1_000_000)
+    digest = salted_hmac("intake.notification.message-id", f"{notification.pk}:{created}").hexdigest()[:32]
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or str(DNS_NAME)
+    return f"<{digest}@{domain}>"
 
 
 def render(notification):

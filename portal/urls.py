@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from intake.views.quick_exit import quick_exit
 
+# A database that is away gives a 503 "try again in a few minutes", anything else the static 500.
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

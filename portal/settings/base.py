@@ -123,6 +123,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", DEFAULT_SQLITE_URL),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # A kept-open connection may have died with a database restart: test it before a
+        # request uses it, so the first visitor after the restart gets a page, not an error.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -143,6 +146,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Sessions: an applicant's answers are kept for up to two hours; staff are logged out
 # after 30 minutes without activity (portal.middleware.StaffIdleTimeoutMiddleware).
 SESSION_COOKIE_AGE = 2 * 60 * 60
+# Django's database sessions, except that a lost database gives a 503, not a 400.
+SESSION_ENGINE = "portal.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 STAFF_SESSION_IDLE_SECONDS = 30 * 60
@@ -314,6 +319,9 @@ INTAKE_RATE_LIMIT_PER_EMAIL = (int(os.environ.get("INTAKE_RATE_LIMIT_PER_EMAIL",
 INTAKE_RETENTION_DAYS = int(os.environ.get("INTAKE_RETENTION_DAYS", str(5 * 365)))
 # Pending e-mails are retried this many times before they are marked as failed.
 INTAKE_NOTIFICATION_MAX_ATTEMPTS = 20
+# An e-mail claimed longer ago than this belongs to a sender that died mid-send, and is
+# sent again. Keep it well above EMAIL_TIMEOUT, or a slow but living sender's e-mail goes twice.
+INTAKE_NOTIFICATION_CLAIM_TIMEOUT_SECONDS = int(os.environ.get("INTAKE_NOTIFICATION_CLAIM_TIMEOUT_SECONDS", "600"))
 
 # reCAPTCHA is off unless both keys are set: it sends the visitor's data to Google,
 # and the information clause then says so.
