@@ -99,7 +99,8 @@ def portal_url(tmp_path_factory):
     port = _free_port()
     log = open(tmp_dir / "server.log", "w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"],
+        # No control socket: gunicorn 27 otherwise shares one per user between all its servers.
+        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4", "--no-control-socket"],
         cwd=ROOT,
         env=env,
         stdout=log,
