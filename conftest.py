@@ -28,3 +28,13 @@ def force_login_includes_the_second_factor():
     ClientMixin.force_login = force_login
     yield
     ClientMixin.force_login = original
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts as a freshly started app process: no public page kept from another test."""
+    from home.page_cache import store
+
+    store.clear()
+    yield
+    store.clear()

@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Public portal")
+
+    def ready(self):
+        from home.page_cache import connect_signals
+
+        connect_signals()

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a public page kept in memory is answered before anything else runs (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "portal.csp.PortalCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
@@ -153,6 +155,13 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 STAFF_SESSION_IDLE_SECONDS = 30 * 60
 X_FRAME_OPTIONS = "DENY"
+
+# Public pages for visitors without a session, kept in each app process (home/page_cache.py).
+# 0 turns it off. Processes on one machine share the generation file; every change to
+# published content replaces it, and every process drops its pages.
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(64 * 1024 * 1024)))
+PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE", str(VAR_DIR / "page-cache-generation"))
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/szukaj/", "/wyjdz/", "/static/", "/media/"]
 
 # Wagtail's admin reads the CSRF token from the page, never from the cookie.
 CSRF_COOKIE_HTTPONLY = True

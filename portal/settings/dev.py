@@ -22,3 +22,6 @@ DEMO_CONTENT_ALLOWED = True
 # The demo logs in with a password only, so that `make run` needs no phone; on a
 # server (production settings) every admin account confirms each log-in with a code.
 SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", False)
+
+# Templates change under a developer's hands: serve every page fresh.
+PAGE_CACHE_MAX_BYTES = 0

@@ -1,0 +1,119 @@
+"""Public pages come from memory for visitors without a session, and never stale or personal."""
+
+import pytest
+from django.contrib.auth.models import User
+from wagtail.models import Site
+
+from home import page_cache
+from home.models import CentreSettings
+from home.tests.factories import EmergencyNumberFactory, NewsIndexPageFactory, NewsPageFactory
+from intake.tests.conftest import intake_page  # noqa: F401  (shared fixture)
+from intake.tests.walk import step_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news_index(home_page):
+    index = NewsIndexPageFactory(parent=home_page, title="Aktualności", slug="aktualnosci")
+    NewsPageFactory(parent=index, title="Dyżur w sobotę")
+    return index
+
+
+def test_a_second_visit_is_answered_without_the_database(client, news_index, django_assert_num_queries):
+    first = client.get(news_index.url)
+    with django_assert_num_queries(0):
+        second = client.get(news_index.url)
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert "Dyżur w sobotę" in second.content.decode()
+
+
+def test_a_published_news_item_shows_on_the_next_request(client, news_index, django_capture_on_commit_callbacks):
+    client.get(news_index.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = NewsPageFactory(parent=news_index, title="Zebranie rodziców", live=False)
+        draft.save_revision().publish()
+    assert "Zebranie rodziców" in client.get(news_index.url).content.decode()
+
+
+def test_an_unpublished_page_is_gone_on_the_next_request(client, news_index, django_capture_on_commit_callbacks):
+    item = news_index.get_children().first().specific
+    address = item.url
+    assert client.get(address).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        item.unpublish()
+    assert client.get(address).status_code == 404
+    assert "Dyżur w sobotę" not in client.get(news_index.url).content.decode()
+
+
+def test_a_changed_emergency_number_shows_on_every_page_at_once(client, news_index, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        number = EmergencyNumberFactory(number="116 111", name="Telefon zaufania")
+    client.get(news_index.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        number.number = "116 123"
+        number.save()
+    assert "116 123" in client.get(news_index.url).content.decode()
+
+
+def test_a_changed_centre_phone_shows_on_the_next_request(client, news_index, django_capture_on_commit_callbacks):
+    client.get(news_index.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        centre = CentreSettings.for_site(Site.objects.get(is_default_site=True))
+        centre.phone = "58 999 88 77"
+        centre.save()
+    assert "58 999 88 77" in client.get(news_index.url).content.decode()
+
+
+def test_a_saved_draft_changes_nothing_public_and_keeps_the_cache(
+    client, news_index, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    client.get(news_index.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        news_index.title = "Wersja robocza tytułu"
+        news_index.save_revision()
+    with django_assert_num_queries(0):
+        page = client.get(news_index.url)
+    assert "Wersja robocza tytułu" not in page.content.decode()
+
+
+def test_staff_always_get_the_page_itself(client, news_index):
+    client.get(news_index.url)
+    client.force_login(User.objects.create_superuser("szef", "s@gops.example.pl", "haslo-szefa-1234"))
+    page = client.get(news_index.url).content.decode()
+    # The editor's toolbar is only in a page rendered for them.
+    assert "wagtail-userbar" in page
+
+
+def test_the_request_form_steps_are_never_kept(client, intake_page):  # noqa: F811
+    first = client.get(step_url("kto"))
+    assert "no-store" in first["Cache-Control"]
+    assert not page_cache.store.pages
+    client.cookies.clear()  # even a visitor without a session gets a fresh form with its own token
+    second = client.get(step_url("kto"))
+    assert 'name="csrfmiddlewaretoken"' in second.content.decode() and second.cookies
+
+
+def test_another_process_changing_content_empties_this_one(client, news_index, django_assert_num_queries):
+    client.get(news_index.url)
+    page_cache.bump()  # as the publishing process would, through the shared file
+    page = client.get(news_index.url)
+    assert page.status_code == 200 and page_cache.store.pages  # rendered again, and kept again
+
+
+def test_a_missing_page_is_not_kept(client, home_page):
+    client.get("/nie-ma-takiej-strony/")
+    assert not page_cache.store.pages
+
+
+def test_the_store_keeps_within_its_size_and_drops_the_oldest():
+    store = page_cache.PageStore(max_bytes=10)
+    store.get("a", 1)  # first look at this generation
+    store.put("a", 1, (200, {}, b"12345"))
+    store.put("b", 1, (200, {}, b"12345"))
+    store.get("a", 1)  # a was used: b is now the oldest
+    store.put("c", 1, (200, {}, b"12345"))
+    assert list(store.pages) == ["a", "c"] and store.size == 10
+    assert store.get("a", 2) is None and not store.pages  # another generation: all gone
