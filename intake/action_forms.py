@@ -1,7 +1,10 @@
 """The small forms behind each action on a request's detail page."""
 
+import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from intake.models import HelpRequest, Outcome
@@ -24,14 +27,25 @@ class AssignForm(forms.Form):
             }
 
 
+# A mistyped year (0025, 2206) is refused rather than stored, and the first minutes of
+# year 1 are not even a time in UTC. Fixed bounds: a date that is right today stays right.
+INTERVIEW_YEARS = _("Enter a date from the years 2000 to 2099.")
+INTERVIEW_DATE_RANGE = [
+    MinValueValidator(datetime.date(2000, 1, 1), message=INTERVIEW_YEARS),
+    MaxValueValidator(datetime.date(2099, 12, 31), message=INTERVIEW_YEARS),
+]
+
+
 class ScheduleForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), validators=INTERVIEW_DATE_RANGE)
     time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
     place = forms.CharField(label=_("Place"), max_length=200, initial=_("At the family's home"))
 
 
 class InterviewDoneForm(forms.Form):
-    date = forms.DateField(label=_("Date of the interview"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date of the interview"), widget=forms.DateInput(attrs={"type": "date"}), validators=INTERVIEW_DATE_RANGE
+    )
 
 
 class CloseForm(forms.Form):

@@ -9,7 +9,13 @@ import uuid
 
 from django.utils.datastructures import MultiValueDict
 
+from intake import steps
+
 SESSION_KEY = "intake"
+
+
+def _takes_several(field):
+    return field is not None and getattr(field.widget, "allow_multiple_selected", False)
 
 
 class Draft:
@@ -48,11 +54,23 @@ class Draft:
         self.save()
 
     def values(self):
-        """Earlier answers as plain values, for questions that depend on them."""
-        return {
-            key: {name: (values[0] if len(values) == 1 else values) for name, values in fields.items()}
-            for key, fields in self.answers.items()
-        }
+        """Earlier answers as plain values, for questions that depend on them.
+
+        Read the way the step's form read them: a name sent several times counts once,
+        with the last value, unless the field takes several (ticked boxes). Otherwise a
+        later step could see a list where the form accepted a single answer.
+        """
+        result = {}
+        for step in steps.STEPS:
+            stored = self.answers.get(step.key)
+            if stored is None:
+                continue
+            fields = step.form_class.base_fields
+            result[step.key] = {
+                name: values if _takes_several(fields.get(name)) else (values[-1] if values else None)
+                for name, values in stored.items()
+            }
+        return result
 
     @property
     def token(self):

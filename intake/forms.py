@@ -248,4 +248,6 @@ class SubmitForm(forms.Form):
 
     @property
     def is_bot(self):
-        return bool(self.data.get("website"))
+        # A bot may send the field twice with the filled copy first; any filled copy gives it away.
+        values = self.data.getlist("website") if hasattr(self.data, "getlist") else [self.data.get("website")]
+        return any(values)

@@ -1,6 +1,16 @@
 """Small security measures that apply to every response or every staff request."""
 
+import logging
+
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import HttpResponse
+from django.template import loader
+
+logger = logging.getLogger(__name__)
+
+# Where portal/urls.py mounts Wagtail's admin, which keeps its own, higher limits.
+ADMIN_PREFIX = "/admin/"
 
 # The portal uses no camera, microphone, location or payment APIs: say so to the browser.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
@@ -31,3 +41,51 @@ class StaffIdleTimeoutMiddleware:
         if user is not None and user.is_authenticated:
             request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
         return self.get_response(request)
+
+
+class RequestLimitsMiddleware:
+    """Refuses bodies the public site has no use for, before anything else reads them.
+
+    A step of the request form is a few kilobytes in a few fields; far more is a bot or
+    a broken client. Outside the admin, a Content-Length over PUBLIC_MAX_BODY_SIZE gets
+    413 and more than PUBLIC_MAX_NUMBER_FIELDS fields get 400, each with a short static
+    Polish page that needs no database. The admin may send ADMIN_MAX_BODY_SIZE (document
+    uploads) and Django's own field limit. A chunked body has no Content-Length: Django's
+    limits (DATA_UPLOAD_MAX_MEMORY_SIZE and DATA_UPLOAD_MAX_NUMBER_FIELDS) stop it while it
+    is read here, and it is answered the same way.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        in_admin = request.path.startswith(ADMIN_PREFIX)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            # Django itself would fail on it later, with a server error.
+            return _static_page("400.html", 400)
+        if length > (settings.ADMIN_MAX_BODY_SIZE if in_admin else settings.PUBLIC_MAX_BODY_SIZE):
+            # The path never holds personal data (names travel in POST bodies only).
+            logger.warning("Refused a %s-byte body to %s", length, request.path)
+            return _static_page("413.html", 413)
+        if not in_admin:
+            try:
+                fields = sum(len(values) for data in (request.GET, request.POST, request.FILES) for _, values in data.lists())
+            except RequestDataTooBig:
+                return _static_page("413.html", 413)
+            except (TooManyFieldsSent, TooManyFilesSent):
+                fields = None
+            if fields is None or fields > settings.PUBLIC_MAX_NUMBER_FIELDS:
+                logger.warning("Refused a request with too many fields to %s", request.path)
+                return _static_page("400_too_many_fields.html", 400)
+        return self.get_response(request)
+
+
+def _static_page(template_name, status):
+    response = HttpResponse(loader.get_template(template_name).render(), status=status)
+    # Answered above XFrameOptionsMiddleware, which would otherwise add this.
+    response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+    return response

@@ -1,8 +1,31 @@
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Locale, Page, Site
 
 from home.models import CentreSettings
 from home.tests.factories import HomePageFactory
+
+# Property tests (test_properties_*.py) run the same examples every time and write
+# nothing to .hypothesis/. Every request in an example goes through the whole stack,
+# so the default profile is sized for CI; HYPOTHESIS_PROFILE=thorough digs deeper.
+# The intake and portal conftests import this module, so every app shares the profiles.
+_PROFILE = {
+    "derandomize": True,
+    "deadline": None,
+    "database": None,
+    # The database and client fixtures are set up once per test and shared by its examples on purpose.
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+# Hypothesis still keeps caches (Unicode tables, constants from the source): outside the repository.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempdir()) / "portal-hypothesis"))
+hypothesis_settings.register_profile("portal", max_examples=20, **_PROFILE)
+hypothesis_settings.register_profile("thorough", max_examples=500, **_PROFILE)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "portal"))
 
 
 @pytest.fixture

@@ -129,3 +129,16 @@ def test_detail_page_works_in_a_fresh_process_before_anything_was_logged(client,
 
     assert response.status_code == 200
     assert "Przypisz" in response.content.decode()
+
+
+def test_an_interview_date_in_an_impossible_year_is_refused_with_a_reason(client, people):
+    # Found while writing the property tests: 1 January of year 1, just after midnight,
+    # is no time in UTC, and saving it was a server error.
+    request = HelpRequestFactory()
+    client.force_login(people["coordinator"])
+    act(client, request, "assign", {"assign-worker": people["worker"].pk})
+    response = act(client, request, "schedule", {"schedule-date": "0001-01-01", "schedule-time": "00:00", "schedule-place": "dom"})
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.status == Status.ASSIGNED and request.interview_at is None
+    assert "Wpisz datę z lat 2000–2099." in detail(client, request)

@@ -68,6 +68,15 @@ def test_find_by_name_uses_a_post_and_respects_visibility(client, coordinator):
     assert mine.reference in page and theirs.reference not in page
 
 
+def test_find_by_name_ignores_characters_no_name_has(client, coordinator):
+    # Found by the property tests: a null byte in the name was a server error on PostgreSQL.
+    wanted = HelpRequestFactory(contact_name="Ewa Szukana")
+    client.force_login(coordinator)
+    response = client.post(reverse("requests:find_by_name"), {"name": "Szu\x00kana\u200b"})
+    assert response.status_code == 200
+    assert wanted.reference in response.content.decode()
+
+
 def test_a_new_closed_day_moves_deadlines_computed_after_it(client, coordinator):
     cache.clear()
     ClosedDay.objects.create(date=timezone.localdate() + datetime.timedelta(days=1))

@@ -81,6 +81,16 @@ def test_honeypot_filled_means_nothing_is_saved(client, intake_page, locality):
     assert HelpRequest.objects.count() == 0
 
 
+def test_honeypot_sent_twice_with_an_empty_copy_last_still_saves_nothing(client, intake_page, locality):
+    # Found by the property tests: only the last copy of the field was looked at.
+    fill_steps(client, answers(locality))
+    token = token_from_check_page(client)
+    response = client.post(CHECK, {"privacy_acknowledged": "on", "token": token, "website": ["http://spam", ""]})
+    assert response.status_code == 400
+    assert "Nie udało się wysłać zgłoszenia" in response.content.decode()
+    assert HelpRequest.objects.count() == 0
+
+
 def test_sending_faster_than_a_person_can_is_refused_without_losing_answers(client, intake_page, locality, settings):
     settings.INTAKE_MIN_FILL_SECONDS = 3600
     fill_steps(client, answers(locality))

@@ -31,7 +31,9 @@ class FindByNameView(WagtailAdminTemplateMixin, TemplateView):
         return []
 
     def post(self, request, *args, **kwargs):
-        name = " ".join(request.POST.get("name", "").split())[:120]
+        # Printable characters only: a null byte cannot be part of a name, and PostgreSQL refuses to search for one.
+        printable = "".join(ch for ch in request.POST.get("name", "") if ch.isprintable())
+        name = " ".join(printable.split())[:120]
         results = None
         if len(name) >= MIN_LENGTH:
             found = visible_requests(request.user, HelpRequest.objects.all()).filter(

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "portal.csp.PortalCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
+    # Early, so an oversized body is refused before anything below reads it.
+    "portal.middleware.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -270,7 +272,12 @@ DBBACKUP_CLEANUP_KEEP_MEDIA = DBBACKUP_CLEANUP_KEEP
 DBBACKUP_GPG_RECIPIENT = os.environ.get("BACKUP_GPG_RECIPIENT") or None
 DBBACKUP_GPG_ALWAYS_TRUST = True
 
+# The Wagtail page editor posts thousands of fields; the public site needs few, and
+# portal.middleware.RequestLimitsMiddleware holds every path outside /admin/ to these.
+# The longest answer (5000 characters) is at most about 45 KB once a browser encodes it.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+PUBLIC_MAX_BODY_SIZE = 64 * 1024
+PUBLIC_MAX_NUMBER_FIELDS = 200
 
 # E-mail: SMTP when configured; development overrides this with files.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -302,6 +309,8 @@ WAGTAILSEARCH_BACKENDS = {
 # for the Polish Sign Language page.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "xlsx", "ods", "csv", "mp4", "webm", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
+# The largest body the admin accepts: a document at the limit plus the form around it.
+ADMIN_MAX_BODY_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE + 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp", "jpg": "webp", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
