@@ -61,6 +61,17 @@ def test_coordinator_registers_a_phone_request(client, intake_page, locality, co
     assert mail.outbox == [] or all("Leśna" not in m.body for m in mail.outbox)
 
 
+def test_a_tampered_locality_on_a_phone_request_is_refused_with_a_message(client, intake_page, locality, coordinator):
+    # Found by the property tests: showing the refused form again looked the sent id up and broke.
+    client.force_login(coordinator)
+    data = {"channel": "phone", "requester_type": "other_family", "foster_care": "unknown", "description": "Dzwoniła sąsiadka."}
+    response = client.post(reverse("requests:add"), dict(data, locality="Dębnik"))
+    assert response.status_code == 200
+    assert "Wybierz poprawną wartość." in response.content.decode()
+    assert "Dzwoniła sąsiadka." in response.content.decode()
+    assert HelpRequest.objects.count() == 0
+
+
 def test_requests_are_named_by_reference_only(client, intake_page, locality):
     fill_steps(client, answers(locality))
     send(client)

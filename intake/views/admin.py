@@ -3,7 +3,7 @@
 import logging
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.functional import cached_property
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +15,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from intake.deadlines import working_days_left
 from intake.filters import HelpRequestFilterSet
-from intake.models import Channel, DifficultyArea, HelpRequest, RequestExport
+from intake.models import Channel, DifficultyArea, HelpRequest, Locality, RequestExport
 from intake.permissions import VisibleRequestsMixin, can_manage_all
 from intake.views.find_by_name import FindByNameView
 from intake.views.request_detail import RequestDetailView, perform_action
@@ -26,6 +27,21 @@ from intake.services import register_request
 
 
 logger = logging.getLogger(__name__)
+
+
+class LocalityChooser(AdminSnippetChooser):
+    """Wagtail's chooser, safe to show again after a tampered locality id.
+
+    Re-rendering a refused form, Wagtail looks the sent id up and only expects "no such
+    locality"; a non-numeric id raised there and gave a server error instead of the
+    form's own "choose a valid locality" message.
+    """
+
+    def get_instance(self, value):
+        try:
+            return super().get_instance(value)
+        except (ValueError, TypeError, ValidationError):
+            return None
 
 
 class HelpRequestAdminForm(WagtailAdminModelForm):
@@ -207,7 +223,7 @@ class HelpRequestViewSet(ModelViewSet):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("locality"),
+                FieldPanel("locality", widget=LocalityChooser(Locality)),
                 FieldPanel("address"),
                 FieldPanel("postal_code"),
                 FieldRowPanel([FieldPanel("children_count"), FieldPanel("children_ages")]),
