@@ -71,6 +71,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Public HTML leaves compressed (portal/compression.py). Above the page cache, which keeps
+    # pages uncompressed for every client whatever its Accept-Encoding.
+    "portal.compression.PublicGZipMiddleware",
     # First: a public page kept in memory is answered before anything else runs (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
     "portal.csp.PortalCSPMiddleware",

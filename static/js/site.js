@@ -51,6 +51,8 @@
             }
             inputs.forEach(function (input) { input.addEventListener("change", update); });
             update();
+            // The server's first guess (the class) gives way to the answer as it changes.
+            box.classList.remove("conditional--closed");
         });
     }
 

@@ -29,6 +29,9 @@ def test_text_size_persists_across_pages(portal_url, phone_page):
     larger = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
     assert larger == base_size * 1.5
     assert page.get_by_role("button", name="A++").get_attribute("aria-pressed") == "true"
+    # The pressed look follows the applied choice, so it is right from the first paint.
+    looks = page.evaluate("[...document.querySelectorAll('button[data-text-size]')].map(b => getComputedStyle(b).backgroundColor)")
+    assert looks == ["rgb(255, 255, 255)", "rgb(255, 255, 255)", "rgb(11, 79, 108)"]
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     screenshot(page, "switch-text-larger--phone")
 
