@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test faults install install-dev messages makemessages clean backup restore
+.PHONY: run test faults bench install install-dev messages makemessages clean backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON_SYSTEM) -m venv $(VENV)
@@ -43,6 +43,12 @@ test: install-dev messages
 # server of its own): a confirmed request is never lost. About 7 minutes; README, "Faults and load".
 faults: install-dev messages
 	$(PY) bench/faults.py
+
+# How cheap the pages are against baselines measured in the same run (wrk, nginx,
+# Lighthouse); prints every figure with its target. Not part of `make test`. README, "Performance".
+bench: install-dev messages
+	./scripts/install_system_packages.sh bench
+	$(PY) -m bench.perf
 
 # Back up the development database and uploads to var/backups/ (BACKUP_DIR), and put
 # the newest backup back (it asks first; stop `make run` before). Servers: README, "Backups".

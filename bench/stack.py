@@ -379,9 +379,9 @@ class Portal:
     def base_url(self):
         return f"http://127.0.0.1:{self.port}"
 
-    def start_web(self, workers=WEB_WORKERS, threads=WEB_THREADS):
+    def start_web(self, workers=WEB_WORKERS, threads=WEB_THREADS, worker_class="gthread"):
         argv = [PYTHON, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{self.port}"]
-        argv += ["--worker-class", "gthread", "--workers", str(workers), "--threads", str(threads)]
+        argv += ["--worker-class", worker_class, "--workers", str(workers), "--threads", str(threads)]
         argv += ["--timeout", "30", "--graceful-timeout", "5", "--access-logfile", "-", "--error-logfile", "-"]
         # gunicorn 27's control socket is one path in $HOME for every instance on the machine.
         argv += ["--no-control-socket"]

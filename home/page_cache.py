@@ -18,11 +18,13 @@ drops every page it kept at its next request: the change shows on the next reque
 """
 
 import os
+import re
 import threading
 from collections import OrderedDict
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 
 
 def generation_file():
@@ -108,6 +110,12 @@ def _lookup_key(request):
     )
 
 
+# The only query a public page answers differently to: a listing's page number. Any other
+# query string (tracking parameters, a repeated or odd page number) is the same page under
+# another address, which no purge would name: it is served, but kept by no cache.
+CANONICAL_QUERY = re.compile(r"(strona=[1-9][0-9]{0,5})?")
+
+
 def _keepable(response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
@@ -123,17 +131,24 @@ class PageCacheMiddleware:
         store.max_bytes = settings.PAGE_CACHE_MAX_BYTES
 
     def __call__(self, request):
-        key = _lookup_key(request) if settings.PAGE_CACHE_MAX_BYTES else None
+        key = _lookup_key(request)
         if key is None:
             return self.get_response(request)
         generation = current_generation()
-        page = store.get(key, generation)
-        if page is not None:
-            status, headers, content = page
-            return HttpResponse(content, status=status, headers=headers)
+        if settings.PAGE_CACHE_MAX_BYTES:
+            page = store.get(key, generation)
+            if page is not None:
+                status, headers, content = page
+                response = HttpResponse(content, status=status, headers=headers)
+                response["X-Page-Cache"] = "hit"  # what the benchmark checks; nothing else reads it
+                return response
         response = self.get_response(request)
         if _keepable(response):
-            store.put(key, generation, (response.status_code, dict(response.headers), response.content))
+            if not CANONICAL_QUERY.fullmatch(key[3]):
+                # Tells nginx (deploy/nginx/) not to keep it either.
+                patch_cache_control(response, private=True)
+            elif settings.PAGE_CACHE_MAX_BYTES:
+                store.put(key, generation, (response.status_code, dict(response.headers), response.content))
         return response
 
 
@@ -160,11 +175,50 @@ DRAFT_ONLY_FIELDS = {
 }
 
 
-def bump_after_commit(**kwargs):
+def content_changed(gone_urls=()):
+    """Every process here drops its pages, and nginx's copies are purged (when configured).
+
+    `gone_urls`: addresses that stopped being live pages (unpublished, deleted, moved
+    away); the purge of every live page would not name them.
+    """
+    from home.frontend_cache import purge_everything
+
+    bump()
+    purge_everything(extra_urls=gone_urls)
+
+
+def bump_after_commit(gone_urls=(), **kwargs):
     # After the commit: a request that reads the new generation must also read the new content.
+    from functools import partial
+
     from django.db import transaction
 
-    transaction.on_commit(bump)
+    transaction.on_commit(partial(content_changed, list(gone_urls)))
+
+
+def _addresses(url_path):
+    """The full URLs a page at this url_path had, on every site that reaches it."""
+    from wagtail.models import Site
+
+    found = []
+    for site in Site.objects.select_related("root_page"):
+        root = site.root_page.url_path
+        if url_path.startswith(root):
+            found.append(site.root_url + "/" + url_path[len(root) :])
+    return found
+
+
+def _on_unpublish(sender, instance, **kwargs):
+    bump_after_commit(gone_urls=_addresses(instance.url_path))
+
+
+def _on_move(sender, instance, url_path_before, url_path_after, **kwargs):
+    # The page and everything below it answered at the old addresses until now.
+    paths = [url_path_before] + [
+        url_path_before + path[len(url_path_after) :]
+        for path in instance.get_descendants().values_list("url_path", flat=True)
+    ]
+    bump_after_commit(gone_urls=[url for path in paths for url in _addresses(path)])
 
 
 def _model_label(model):
@@ -186,7 +240,9 @@ def _on_save(sender, instance, update_fields=None, **kwargs):
 def _on_delete(sender, instance, **kwargs):
     from wagtail.models import Page
 
-    if isinstance(instance, Page) or _model_label(sender).startswith(SHOWN_ON_PAGES):
+    if isinstance(instance, Page):
+        bump_after_commit(gone_urls=_addresses(instance.url_path))
+    elif _model_label(sender).startswith(SHOWN_ON_PAGES):
         bump_after_commit()
 
 
@@ -194,7 +250,8 @@ def connect_signals():
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(bump_after_commit, dispatch_uid=f"page-cache-{signal}")
+    page_published.connect(bump_after_commit, dispatch_uid="page-cache-published")
+    page_unpublished.connect(_on_unpublish, dispatch_uid="page-cache-unpublished")
+    post_page_move.connect(_on_move, dispatch_uid="page-cache-moved")
     post_save.connect(_on_save, dispatch_uid="page-cache-save")
     post_delete.connect(_on_delete, dispatch_uid="page-cache-delete")

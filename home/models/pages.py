@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -145,6 +146,21 @@ class NewsIndexPage(BasePage):
         except (PageNotAnInteger, EmptyPage):
             context["news_page"] = paginator.page(1)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        asked = request.GET.get("strona")
+        if asked is not None and asked != str(response.context_data["news_page"].number):
+            # A page number that does not exist shows the first page: not a copy to keep,
+            # since no purge would name it (home/page_cache.py, deploy/nginx/).
+            patch_cache_control(response, private=True)
+        return response
+
+    def get_cached_paths(self):
+        # Every page of the listing, so that a purge after a change reaches all of them.
+        count = NewsPage.objects.live().public().child_of(self).count()
+        pages = max(1, -(-count // NEWS_PER_PAGE))
+        return ["/", *(f"?strona={number}" for number in range(1, pages + 1))]
 
 
 class NewsPage(BasePage):

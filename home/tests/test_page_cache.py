@@ -24,7 +24,7 @@ def test_a_second_visit_is_answered_without_the_database(client, news_index, dja
     first = client.get(news_index.url)
     with django_assert_num_queries(0):
         second = client.get(news_index.url)
-    assert second.status_code == 200
+    assert second.status_code == 200 and second["X-Page-Cache"] == "hit" and "X-Page-Cache" not in first
     assert second.content == first.content
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert "Dyżur w sobotę" in second.content.decode()
@@ -117,3 +117,22 @@ def test_the_store_keeps_within_its_size_and_drops_the_oldest():
     store.put("c", 1, (200, {}, b"12345"))
     assert list(store.pages) == ["a", "c"] and store.size == 10
     assert store.get("a", 2) is None and not store.pages  # another generation: all gone
+
+
+def test_a_tracking_parameter_is_served_but_kept_by_no_cache(client, news_index):
+    response = client.get(news_index.url, {"fbclid": "abc"})
+    assert response.status_code == 200 and "private" in response["Cache-Control"]
+    assert not page_cache.store.pages
+
+
+def test_a_listing_page_that_does_not_exist_is_not_kept(client, news_index):
+    response = client.get(news_index.url, {"strona": "999"})
+    assert response.status_code == 200 and "private" in response["Cache-Control"]
+    assert not page_cache.store.pages
+    assert "private" not in client.get(news_index.url, {"strona": "1"}).get("Cache-Control", "")
+
+
+def test_every_page_of_a_listing_is_named_for_purging(news_index):
+    for number in range(25):
+        NewsPageFactory(parent=news_index, title=f"Wiadomość {number}")
+    assert news_index.specific.get_cached_paths() == ["/", "?strona=1", "?strona=2", "?strona=3"]

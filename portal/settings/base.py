@@ -167,6 +167,12 @@ X_FRAME_OPTIONS = "DENY"
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(64 * 1024 * 1024)))
 PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE", str(VAR_DIR / "page-cache-generation"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/szukaj/", "/wyjdz/", "/static/", "/media/"]
+# Behind the nginx of deploy/nginx/, which keeps public pages too: where to send PURGE
+# after every content change (home/frontend_cache.py), e.g. http://127.0.0.1:8081.
+if os.environ.get("PORTAL_NGINX_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": os.environ["PORTAL_NGINX_PURGE_URL"]}
+    }
 
 # Wagtail's admin reads the CSRF token from the page, never from the cookie.
 CSRF_COOKIE_HTTPONLY = True
