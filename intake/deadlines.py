@@ -35,17 +35,28 @@ def add_working_days(start, count, closed_days=frozenset()):
     return day
 
 
+def _weekdays_after(start, end):
+    """Monday-to-Friday days after `start` up to and including `end` (end >= start)."""
+    weeks, rest = divmod((end - start).days, 7)
+    first = start.weekday() + 1  # weekday of the first counted day, before wrapping
+    return weeks * 5 + sum(1 for offset in range(rest) if (first + offset) % 7 < 5)
+
+
 def working_days_between(start, end, closed_days=frozenset()):
-    """Working days after `start` up to and including `end`; negative when `end` is earlier."""
+    """Working days after `start` up to and including `end`; negative when `end` is earlier.
+
+    Counted, not walked day by day: the request list shows this for every open request on
+    a page, and a request left open for years would otherwise cost a loop over every day.
+    """
     if end < start:
         return -working_days_between(end, start, closed_days)
-    days = 0
-    day = start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day, closed_days):
-            days += 1
-    return days
+    holidays_between = set()
+    for year in range(start.year, end.year + 1):
+        holidays_between.update(_public_holidays(year))
+    days_off = {
+        day for day in holidays_between.union(closed_days) if start < day <= end and day.weekday() < 5
+    }
+    return _weekdays_after(start, end) - len(days_off)
 
 
 CLOSED_DAYS_CACHE_KEY = "intake:closed-days"

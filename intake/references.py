@@ -17,6 +17,12 @@ def new_reference():
     return "-".join(chars[i : i + GROUP] for i in range(0, len(chars), GROUP))
 
 
+def is_complete(normalised):
+    """Whether a normalised reference has all its characters ("ABCD-EFGH"), not just a part."""
+    groups = normalised.split("-")
+    return len(groups) == GROUPS and all(len(group) == GROUP for group in groups)
+
+
 def normalise(text):
     """What staff type back in: any case, spaces or no dash ("abcd efgh" -> "ABCD-EFGH")."""
     chars = "".join(ch for ch in text.upper() if ch.isalnum())

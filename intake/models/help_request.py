@@ -76,7 +76,7 @@ class HelpRequest(models.Model):
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
 
     requester_type = models.CharField(_("who is asking"), max_length=20, choices=RequesterType.choices)
     institution_type = models.CharField(
@@ -102,7 +102,7 @@ class HelpRequest(models.Model):
 
     child_in_danger = models.BooleanField(_("a child is in danger now"), default=False)
     is_urgent = models.BooleanField(_("urgent"), default=False, db_index=True)
-    interview_deadline = models.DateField(_("interview deadline"), editable=False, db_index=True)
+    interview_deadline = models.DateField(_("interview deadline"), editable=False)
 
     anonymous = models.BooleanField(_("anonymous"), default=False)
     contact_name = models.CharField(_("name"), max_length=120, blank=True)
@@ -140,7 +140,35 @@ class HelpRequest(models.Model):
             ("manage_all_helprequests", _("Can see and manage all requests")),
             ("export_helprequest", _("Can export requests")),
         ]
-        indexes = [models.Index(fields=["status", "interview_deadline"])]
+        # Each list and dashboard panel reads one of these in its own order (deadline, then
+        # received), so a page is the first rows of an index range however long the history
+        # grows; status and deadline on their own are prefixes of these and need no index.
+        indexes = [
+            # Coordinators: every request, and each status filter.
+            models.Index(fields=["interview_deadline", "received_at"], name="intake_request_by_deadline"),
+            models.Index(fields=["status", "interview_deadline", "received_at"], name="intake_request_status_deadline"),
+            # A social worker sees only their own requests; with a status filter too.
+            models.Index(fields=["assigned_to", "interview_deadline", "received_at"], name="intake_request_worker_deadline"),
+            models.Index(
+                fields=["assigned_to", "status", "interview_deadline", "received_at"], name="intake_request_worker_status"
+            ),
+            # Open requests (the dashboard's panels, the overdue filter) are a few among thousands
+            # closed: indexes of the open ones only give them in order, for everyone and for each
+            # worker. SQLite uses a partial index only when the query repeats its condition, as
+            # filter(status__in=OPEN_STATUSES) does.
+            models.Index(
+                fields=["interview_deadline", "received_at"],
+                condition=models.Q(status__in=OPEN_STATUSES),
+                name="intake_request_open_deadline",
+            ),
+            models.Index(
+                fields=["assigned_to", "interview_deadline", "received_at"],
+                condition=models.Q(status__in=OPEN_STATUSES),
+                name="intake_request_worker_open",
+            ),
+            # Routing's "assigned least recently" is the newest assignment of each worker.
+            models.Index(fields=["assigned_to", "assigned_at"], name="intake_request_worker_assigned"),
+        ]
 
     @property
     def is_open(self):

@@ -58,3 +58,20 @@ def test_receipt_late_in_the_evening_counts_by_the_polish_date():
     assert interview_deadline(received, urgent=False) == D(2026, 12, 17)
     # 23:30 UTC on Friday is already Saturday in Warsaw: counting starts on Monday.
     assert interview_deadline(received.replace(hour=23, minute=30), urgent=True) == D(2026, 12, 1)
+
+
+def test_working_days_between_agrees_with_counting_day_by_day():
+    # It is computed, not walked, so that a request open for years costs nothing on the
+    # list; this keeps the arithmetic honest across weekends, holidays and closed days.
+    import random
+
+    rng = random.Random(2026)
+    for _case in range(500):
+        start = D(2019, 1, 1) + datetime.timedelta(days=rng.randrange(3000))
+        end = start + datetime.timedelta(days=rng.randrange(-700, 700))
+        closed = frozenset(start + datetime.timedelta(days=rng.randrange(-20, 20)) for _ in range(rng.randrange(4)))
+        low, high = min(start, end), max(start, end)
+        walked = sum(
+            is_working_day(low + datetime.timedelta(days=n), closed) for n in range(1, (high - low).days + 1)
+        )
+        assert working_days_between(start, end, closed) == (walked if end >= start else -walked)

@@ -4,6 +4,7 @@ import logging
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -17,10 +18,11 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from intake.deadlines import working_days_left
+from intake.deadlines import closed_days, working_days_left
 from intake.filters import HelpRequestFilterSet
 from intake.models import Channel, DifficultyArea, HelpRequest, Locality, RequestExport
 from intake.permissions import VisibleRequestsMixin, can_manage_all
+from intake.references import is_complete, normalise
 from intake.views.find_by_name import FindByNameView
 from intake.views.request_detail import RequestDetailView, perform_action
 from intake.services import register_request
@@ -68,7 +70,13 @@ class DeadlineColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        days = working_days_left(instance.interview_deadline) if instance.is_open else None
+        # Today and the closed days once per table, not once per row. The column object is
+        # shared by every request and thread; the table is made for this response only.
+        table = parent_context["table"]
+        if not hasattr(table, "deadline_basis"):
+            table.deadline_basis = (timezone.localdate(), closed_days())
+        today, closed = table.deadline_basis
+        days = working_days_left(instance.interview_deadline, today, closed) if instance.is_open else None
         context.update({"deadline": instance.interview_deadline, "days_left": days})
         return context
 
@@ -100,6 +108,14 @@ class HelpRequestIndexView(VisibleRequestsMixin, generic.IndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("locality", "assigned_to")
+
+    def search_queryset(self, queryset):
+        # A whole reference, as staff read it from an e-mail or hear it on the phone (any case,
+        # with or without the dash), is one lookup in the unique index; a fragment still
+        # finds what contains it, by reading every reference.
+        if self.is_searching and is_complete(normalise(self.search_query)):
+            return queryset.filter(reference=normalise(self.search_query))
+        return super().search_queryset(queryset)
 
     def may_export(self):
         return can_manage_all(self.request.user) and self.request.user.has_perm("intake.export_helprequest")
