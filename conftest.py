@@ -38,3 +38,13 @@ def fresh_page_cache():
     store.clear()
     yield
     store.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_lookups():
+    """Nor the header, footer or lookups another test's data made (home/memo.py)."""
+    from home import memo
+
+    memo.forget()
+    yield
+    memo.forget()

@@ -8,6 +8,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Public portal")
 
     def ready(self):
+        from home.memo import keep_locales
         from home.page_cache import connect_signals
 
         connect_signals()
+        keep_locales()

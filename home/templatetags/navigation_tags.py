@@ -1,30 +1,22 @@
 from django import template
-from wagtail.models import Locale, Page, Site
+from django.utils.translation import get_language
 
-from home.models import EmergencyNumber
+from home import chrome
+from home.memo import kept
 
 register = template.Library()
 
 
-def _localized_root(request):
-    """The home page of the current site, in the language being shown."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    active = Locale.get_active()
-    if root.locale_id != active.pk:
-        root = root.get_translation_or_none(active) or root
-    return root
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """The header, menu, footer and numbers of this site and language (home/chrome.py)."""
+    return chrome.for_request(context["request"])
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    request = context["request"]
     current = context.get("page")
-    root = _localized_root(request)
-    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
-    return {"items": items, "current": current, "request": request}
+    return {"items": context["chrome"].menu, "current_path": getattr(current, "path", None)}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -32,16 +24,35 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    ancestors = kept(
+        ("breadcrumbs", page.pk, get_language()), lambda: list(page.get_ancestors().filter(depth__gte=2).live())
+    )
     return {"ancestors": ancestors, "page": page}
 
 
-@register.simple_tag
-def emergency_numbers():
-    return list(EmergencyNumber.objects.all())
-
-
 @register.filter
-def is_in_section(page, item):
-    """True when `page` is `item` or lies below it: marks the current menu entry."""
-    return page is not None and hasattr(page, "path") and page.path.startswith(item.path)
+def is_in_section(path, item):
+    """True when the page at `path` is the menu item or lies below it: marks the current entry."""
+    return bool(path) and path.startswith(item.path)
+
+
+@register.simple_tag(takes_context=True)
+def chrome_fragment(context, template_name):
+    """The header or footer, rendered once per site, language and section until content changes.
+
+    Only the current section changes them (the menu marks it); the search page's header
+    shows the query typed, so it is always rendered afresh.
+    """
+    from django.template.loader import render_to_string
+
+    def render():
+        return render_to_string(template_name, context.flatten(), request=context.get("request"))
+
+    if context.get("search_query"):
+        return render()
+    page = context.get("page")
+    path = getattr(page, "path", "")
+    # A menu entry is the page itself (depth 3: treebeard's paths grow 4 characters a level)
+    # or the section the page is in: only that changes the menu.
+    place = path if len(path) <= 12 else path[:12] + "/below"
+    return kept(("chrome-fragment", context["chrome"].key, template_name, place), render)
