@@ -1,4 +1,7 @@
 from django import forms, template
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -32,7 +35,45 @@ def described_input(field):
         attrs["aria-describedby"] = " ".join(ids)
     if field.errors:
         attrs["aria-invalid"] = "true"
+    widget = field.field.widget
+    if type(widget) in WRITTEN_HERE:
+        return _written_widget(field, widget, attrs)
     return field.as_widget(attrs=attrs)
+
+
+# The form's own widgets, written as Django's templates for them (django/forms/widgets/)
+# write them: drawing each through the template engine was most of a step's time.
+WRITTEN_HERE = {forms.TextInput, forms.EmailInput, forms.NumberInput, forms.Textarea, forms.Select, forms.CheckboxInput}
+
+
+def _written_widget(field, widget, attrs):
+    attrs = field.build_widget_attrs({**attrs}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    html_attrs = flatatt({name: value for name, value in context["attrs"].items() if value is not False})
+    if isinstance(widget, forms.Textarea):
+        return format_html('<textarea name="{}"{}>\n{}</textarea>', context["name"], html_attrs, context["value"] or "")
+    if isinstance(widget, forms.Select):
+        options = [
+            format_html('<option value="{}"{}>{}</option>', option["value"], flatatt(option["attrs"]), option["label"])
+            for _group, choices, _index in context["optgroups"]
+            for option in choices
+        ]
+        return format_html('<select name="{}"{}>{}\n</select>', context["name"], html_attrs, mark_safe("".join("\n  " + o for o in options)))
+    value = "" if context["value"] is None else format_html(' value="{}"', context["value"])
+    return format_html('<input type="{}" name="{}"{}{}>', context["type"], context["name"], value, html_attrs)
+
+
+@register.simple_tag
+def choice_input(choice):
+    """One radio button or tick box of a group, as Django's widget template writes it.
+
+    Written directly: rendering the widget's template for every option of every group
+    was a large part of drawing a step of the form.
+    """
+    data = choice.data
+    return format_html('<input type="{}" name="{}" value="{}"{}>', data["type"], data["name"], data["value"], flatatt(data["attrs"]))
 
 
 @register.filter

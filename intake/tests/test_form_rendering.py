@@ -1,0 +1,63 @@
+"""The form's inputs written directly (intake_tags) are the inputs Django's widget templates write.
+
+They are written by hand for speed; this keeps them equal, attribute for attribute,
+for every field of every step, empty, filled and refused.
+"""
+
+import re
+
+import pytest
+
+from intake import steps
+from intake.templatetags.intake_tags import WRITTEN_HERE, choice_input, described_input
+
+pytestmark = pytest.mark.django_db
+
+
+def attributes(html):
+    """Tags, attributes and values, in any order (HTML gives order no meaning)."""
+    text = " ".join(re.sub(r"<[^>]+>", " ", str(html)).split())
+    return sorted(re.findall(r'<(\w+)|(\w[\w-]*)(?:="([^"]*)")?', str(html))), text
+
+
+def django_widget(field):
+    ids = [f"{field.auto_id}-hint"] if field.help_text else []
+    attrs = {}
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+        attrs["aria-invalid"] = "true"
+    if ids:
+        attrs["aria-describedby"] = " ".join(ids)
+    return field.as_widget(attrs=attrs)
+
+
+ODD = {
+    "address": 'ul. <b>"Polna"</b> & 3',
+    "children_count": "dwoje",
+    "postal_code": "8",
+    "contact_name": "Anna \"Ania\" O'Brien",
+    "contact_email": "nie-adres",
+    "description": "<script>x</script>\nw dwóch liniach",
+    "requester_type": "institution",
+    "difficulty_areas": ["care", "bogus"],
+    "wants_receipt": "on",
+    "locality": "abc",
+}
+
+
+@pytest.mark.parametrize("step", steps.STEPS, ids=lambda step: step.key)
+@pytest.mark.parametrize("data", [None, {}, ODD], ids=["empty", "refused", "odd"])
+def test_written_inputs_equal_djangos(step, data, locality):
+    form = step.form_class(data)
+    if data is not None:
+        form.is_valid()
+    compared = 0
+    for field in form:
+        if type(field.field.widget) in WRITTEN_HERE:
+            assert attributes(described_input(field)) == attributes(django_widget(field)), field.name
+            compared += 1
+        elif hasattr(field.field.widget, "allow_multiple_selected") or getattr(field.field.widget, "input_type", "") in ("radio", "checkbox"):
+            for choice in field:
+                assert attributes(choice_input(choice)) == attributes(choice.tag()), field.name
+                compared += 1
+    assert compared > 0
