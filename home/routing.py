@@ -2,13 +2,15 @@
 
 Wagtail finds a page by walking the tree from the site's root, two queries per level
 (the child by slug, then its specific type), after one for the site: half the time of
-a page rendered from scratch. Which site answers a host, and which page answers a
-path, change only when published content does, so both are kept per process until
-then (home/memo.py). Each request still fetches the page itself, fresh, in one query,
-and from there everything is Wagtail's own: the page's `route()` (so routable pages,
-like the request form's steps, and the live check work as before), the `on_serve_page`
-hooks (view restrictions) and the `before_serve_page` hooks.
+a page rendered from scratch. Which site answers a host, which page answers a path,
+and the live page itself change only when published content does, so all three are
+kept per process until then (home/memo.py); each request gets its own copy of the
+page object. From there everything is Wagtail's own: the page's `route()` (so
+routable pages, like the request form's steps, and the live check work as before),
+the `on_serve_page` hooks (view restrictions) and the `before_serve_page` hooks.
 """
+
+import copy
 
 from django.apps import apps
 from django.http import Http404, HttpResponse
@@ -44,6 +46,11 @@ def _page_for(site_pk, language, components):
     return page.specific_class._meta.label, page.pk, ()
 
 
+@until_content_changes
+def _page(label, pk):
+    return apps.get_model(label).objects.filter(pk=pk).first()
+
+
 def site_for_request(request):
     from django.http.request import split_domain_port
 
@@ -59,9 +66,12 @@ def route(request, path):
         raise Http404
     components = tuple(component for component in path.split("/") if component)
     label, pk, left = _page_for(site.pk, get_language(), components)
-    page = apps.get_model(label).objects.filter(pk=pk).first()
-    if page is None:
+    kept_page = _page(label, pk)
+    if kept_page is None:
         raise Http404
+    # A copy per request: its own state and caches, so nothing one request sets on it
+    # reaches another (Django copies a model instance's state with it).
+    page = copy.copy(kept_page)
     # Routable pages take what is left; any other page answers 404 to it, and 404 when not live.
     result = page.route(request, list(left))
     request._wagtail_route_for_request = result
