@@ -380,7 +380,9 @@ class Portal:
         return f"http://127.0.0.1:{self.port}"
 
     def start_web(self, workers=WEB_WORKERS, threads=WEB_THREADS, worker_class="gthread"):
-        argv = [PYTHON, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{self.port}"]
+        # The deployment's own configuration (deploy/gunicorn.conf.py), sized here.
+        argv = [PYTHON, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "portal.wsgi"]
+        argv += ["--bind", f"127.0.0.1:{self.port}"]
         argv += ["--worker-class", worker_class, "--workers", str(workers), "--threads", str(threads)]
         argv += ["--timeout", "30", "--graceful-timeout", "5", "--access-logfile", "-", "--error-logfile", "-"]
         # gunicorn 27's control socket is one path in $HOME for every instance on the machine.
