@@ -1,9 +1,9 @@
 """While the database is away, visitors get a calm 503 in Polish, not a 500."""
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
-from django.db import InterfaceError, OperationalError
+from contextlib import contextmanager
+
+from django.db import InterfaceError, OperationalError, connection
 from wagtail.models import Site
 
 from home.tests.conftest import home_page  # noqa: F401  (shared fixture)
@@ -46,23 +46,36 @@ def test_a_database_error_in_a_view_gives_503(visitor, home_page, monkeypatch): 
     assert_unavailable_page(visitor.get("/"))
 
 
-def test_a_database_error_while_saving_the_session_gives_503(visitor, intake_page, monkeypatch):  # noqa: F811
+@contextmanager
+def sessions_failing(statement, error):
+    """The database fails every `statement` (INSERT, SELECT, UPDATE) on the sessions table."""
+
+    def execute(run, sql, params, many, context):
+        if "django_session" in sql and sql.lstrip().upper().startswith(statement):
+            raise error
+        return run(sql, params, many, context)
+
+    with connection.execute_wrapper(execute):
+        yield
+
+
+def test_a_database_error_while_saving_the_session_gives_503(visitor, intake_page):  # noqa: F811
     # The step stores the start time in the session; saving it happens in the middleware, after the view.
-    monkeypatch.setattr(SessionStore, "save", fail_with(InterfaceError("connection already closed")))
-    assert_unavailable_page(visitor.get(STEP))
+    with sessions_failing("INSERT", InterfaceError("connection already closed")):
+        assert_unavailable_page(visitor.get(STEP))
 
 
-def test_a_database_error_while_reading_the_session_gives_503(visitor, intake_page, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(SessionStore, "load", fail_with(OperationalError("server closed the connection")))
+def test_a_database_error_while_reading_the_session_gives_503(visitor, intake_page):  # noqa: F811
     visitor.cookies["sessionid"] = "a" * 32
-    assert_unavailable_page(visitor.get(STEP))
+    with sessions_failing("SELECT", OperationalError("server closed the connection")):
+        assert_unavailable_page(visitor.get(STEP))
 
 
-def test_a_database_error_while_updating_the_session_gives_503_not_400(visitor, intake_page, monkeypatch):  # noqa: F811
+def test_a_database_error_while_updating_the_session_gives_503_not_400(visitor, intake_page):  # noqa: F811
     # Django's database sessions report any error on update as "session interrupted", a 400.
     assert visitor.get(STEP).status_code == 200  # the session now exists
-    monkeypatch.setattr(Session, "save", fail_with(OperationalError("the database system is shutting down")))
-    assert_unavailable_page(visitor.post(STEP, {"requester_type": "own_family"}))
+    with sessions_failing("UPDATE", OperationalError("the database system is shutting down")):
+        assert_unavailable_page(visitor.post(STEP, {"requester_type": "own_family"}))
 
 
 def test_any_other_error_still_gives_the_static_500(visitor, home_page, monkeypatch):  # noqa: F811
