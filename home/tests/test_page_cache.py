@@ -96,6 +96,16 @@ def test_the_request_form_steps_are_never_kept(client, intake_page):  # noqa: F8
     assert 'name="csrfmiddlewaretoken"' in second.content.decode() and second.cookies
 
 
+def test_the_request_forms_opening_page_is_kept_but_its_steps_are_not(client, intake_page):  # noqa: F811
+    # The opening page is the editors' text and a link: no form, no session, nothing typed.
+    first = client.get(intake_page.url)
+    second = client.get(intake_page.url)
+    assert second["X-Page-Cache"] == "hit" and "no-store" not in second.get("Cache-Control", "")
+    assert not first.cookies and 'name="csrfmiddlewaretoken"' not in first.content.decode()
+    step = client.get(step_url("kto"))
+    assert "X-Page-Cache" not in step and "no-store" in step["Cache-Control"]
+
+
 def test_another_process_changing_content_empties_this_one(client, news_index, django_assert_num_queries):
     client.get(news_index.url)
     page_cache.bump()  # as the publishing process would, through the shared file

@@ -50,15 +50,20 @@ class IntakeFormPage(RoutablePageMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        # Answers about a family in crisis: never kept by a shared cache or the browser's history.
-        patch_cache_control(response, no_store=True, private=True)
+        # Answers about a family in crisis: never kept by a shared cache or the browser's
+        # history. The opening page holds no answers, no session and no form, only the
+        # editors' text and a link to the first step: it is kept like any other page.
+        if not getattr(response, "public_information", False):
+            patch_cache_control(response, no_store=True, private=True)
         return response
 
     @path("")
     def start(self, request):
         from intake.views import wizard
 
-        return wizard.start(request, self)
+        response = wizard.start(request, self)
+        response.public_information = True
+        return response
 
     @path("krok/<slug:step>/")
     def step(self, request, step):
