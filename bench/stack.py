@@ -379,12 +379,14 @@ class Portal:
     def base_url(self):
         return f"http://127.0.0.1:{self.port}"
 
-    def start_web(self, workers=WEB_WORKERS, threads=WEB_THREADS, worker_class="gthread"):
+    def start_web(self, workers=WEB_WORKERS, threads=WEB_THREADS, worker_class="gthread", access_log=True):
         # The deployment's own configuration (deploy/gunicorn.conf.py), sized here.
         argv = [PYTHON, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "portal.wsgi"]
         argv += ["--bind", f"127.0.0.1:{self.port}"]
         argv += ["--worker-class", worker_class, "--workers", str(workers), "--threads", str(threads)]
-        argv += ["--timeout", "30", "--graceful-timeout", "5", "--access-logfile", "-", "--error-logfile", "-"]
+        argv += ["--timeout", "30", "--graceful-timeout", "5", "--error-logfile", "-"]
+        # The fault cases read it; a deployment leaves it to nginx (deploy/gunicorn.conf.py).
+        argv += ["--access-logfile", "-"] if access_log else []
         # gunicorn 27's control socket is one path in $HOME for every instance on the machine.
         argv += ["--no-control-socket"]
         self.web = ManagedProcess("gunicorn", argv, self.env, self.work_dir / "gunicorn.log").start()
