@@ -70,6 +70,11 @@ OPEN_STATUSES = [Status.NEW, Status.ASSIGNED, Status.INTERVIEW_SCHEDULED, Status
 
 
 class HelpRequest(models.Model):
+    # A case file, not content: Wagtail's reference index would list requests on the
+    # "usage" page of a locality or a user, for anyone who may edit those, and queue a
+    # background task on every save of a request.
+    wagtail_reference_index_ignore = True
+
     reference = models.CharField(_("reference"), max_length=9, unique=True, editable=False)
     # Set from the check page's one-time token: a double click or a resend after
     # "back" hits this unique key instead of creating a second request.

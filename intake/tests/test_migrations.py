@@ -45,3 +45,28 @@ def test_the_log_of_existing_requests_moves_to_the_request_log_whole():
         assert list(ModelLogEntry.objects.values_list("action", flat=True)) == ["wagtail.edit"]
     finally:
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_requests_already_in_wagtails_reference_index_leave_it():
+    apps = migrate([("intake", "0009_admin_list_indexes")])
+    try:
+        ContentType = apps.get_model("contenttypes", "ContentType")
+        ReferenceIndex = apps.get_model("wagtailcore", "ReferenceIndex")
+        help_request_type, _ = ContentType.objects.get_or_create(app_label="intake", model="helprequest")
+        locality_type, _ = ContentType.objects.get_or_create(app_label="intake", model="locality")
+        page_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
+        image_type, _ = ContentType.objects.get_or_create(app_label="wagtailimages", model="image")
+        for source_type, target_type in ((help_request_type, locality_type), (page_type, image_type)):
+            ReferenceIndex.objects.create(
+                content_type=source_type, base_content_type=source_type, object_id="1",
+                to_content_type=target_type, to_object_id="2", model_path="field", content_path="field",
+                content_path_hash="6f1ed002-ab5d-42e0-868f-9e0d8f5e9a1c",
+            )
+
+        apps = migrate([("intake", "0010_requests_out_of_reference_index")])
+        ReferenceIndex = apps.get_model("wagtailcore", "ReferenceIndex")
+        # A page's use of an image is still known; the request's locality no longer is.
+        assert list(ReferenceIndex.objects.values_list("base_content_type__model", flat=True)) == ["page"]
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
