@@ -20,7 +20,7 @@ def _auto_assign(help_request):
     from intake.models import IntakeSettings
     from intake.routing import suggest_worker
 
-    if not IntakeSettings.for_default_site().auto_assign:
+    if not IntakeSettings.auto_assign_on():
         return
     worker = suggest_worker(help_request)
     if worker is not None:
@@ -32,11 +32,8 @@ def register_request(help_request, submission_token=None):
 
     The same `submission_token` always gives back the request it first created,
     however often it is sent: a double click or a resend is not a second request.
+    The token's unique key decides (the request form looks it up before calling).
     """
-    if submission_token is not None:
-        existing = HelpRequest.objects.filter(submission_token=submission_token).first()
-        if existing:
-            return existing, False
     help_request.submission_token = submission_token
     if help_request.received_at is None:
         help_request.received_at = timezone.now()

@@ -18,8 +18,7 @@ class IntakeSettings(BaseSiteSetting):
         verbose_name = _("request handling")
 
     @classmethod
-    def for_default_site(cls):
-        from wagtail.models import Site
-
-        site = Site.objects.filter(is_default_site=True).first()
-        return cls.for_site(site) if site else cls()
+    def auto_assign_on(cls):
+        """The default site's choice, read in one query (every request sent asks)."""
+        chosen = cls.objects.filter(site__is_default_site=True).values_list("auto_assign", flat=True).first()
+        return bool(chosen) if chosen is not None else cls._meta.get_field("auto_assign").default

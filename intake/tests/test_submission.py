@@ -5,7 +5,10 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from intake.drafts import Draft
 from intake.models import HelpRequest, Notification
+from intake.services import register_request
+from intake.summary import build_request, cleaned_answers
 from intake.tests.walk import CHECK, PAGE, answers, fill_steps, send, step_url, token_from_check_page
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +176,17 @@ def test_notifications_are_written_with_the_request(client, intake_page, localit
         send(client)
     kinds = set(Notification.objects.values_list("kind", flat=True))
     assert "receipt" in kinds
+
+
+def test_two_sends_racing_with_the_same_answers_make_one_request_and_one_set_of_emails(client, intake_page, locality):
+    # Both clicks arrive before either has finished: each still finds the answers in the session.
+    fill_steps(client, answers(locality))
+    token = token_from_check_page(client)
+    draft = Draft(client.session)
+
+    first, first_created = register_request(build_request(cleaned_answers(draft)), submission_token=token)
+    second, second_created = register_request(build_request(cleaned_answers(draft)), submission_token=token)
+
+    assert (first_created, second_created) == (True, False)
+    assert second.reference == first.reference and HelpRequest.objects.count() == 1
+    assert Notification.objects.filter(kind="receipt").count() == 1
