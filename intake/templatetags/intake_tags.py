@@ -2,6 +2,7 @@ from django import forms, template
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -20,6 +21,69 @@ def is_checkbox(field):
 def anchor(field):
     """Where an error summary link should land: the first option of a group, else the input."""
     return f"{field.auto_id}_0" if is_choice_group(field) else field.auto_id
+
+
+@register.simple_tag
+def form_field(field):
+    """A question of the form: its label or legend, hint, error and input(s).
+
+    Written here rather than in a template: drawn through an included template, the
+    questions took a fifth of the server's time for a whole request.
+    """
+    auto_id = field.auto_id
+    invalid = bool(field.errors)
+    hint = format_html('<p class="field__hint{}" id="{}-hint">{}</p>', " field__hint--checkbox" if is_checkbox(field) else "", auto_id, field.help_text) if field.help_text else ""
+    error = _error(field) if invalid else ""
+    css = "field field--error" if invalid else "field"
+    if is_choice_group(field):
+        described = " ".join(([f"{auto_id}-hint"] if field.help_text else []) + ([f"{auto_id}-error"] if invalid else []))
+        choices = format_html_join(
+            "",
+            '<div class="choice">{}<label class="choice__label" for="{}">{}</label></div>',
+            ((choice_input(choice), choice.id_for_label, choice.choice_label) for choice in field),
+        )
+        return format_html(
+            '<div class="{}" id="{}-field"><fieldset class="field__fieldset"{}><legend class="field__legend">{}</legend>{}{}<div class="choices">{}</div></fieldset></div>',
+            css,
+            auto_id,
+            format_html(' aria-describedby="{}"', described) if described else "",
+            field.label,
+            hint,
+            error,
+            choices,
+        )
+    if is_checkbox(field):
+        return format_html(
+            '<div class="{}" id="{}-field">{}<div class="choice">{}<label class="choice__label" for="{}">{}</label></div>{}</div>',
+            css,
+            auto_id,
+            error,
+            described_input(field),
+            auto_id,
+            field.label,
+            hint,
+        )
+    optional = "" if field.field.required else format_html(' <span class="field__optional">{}</span>', gettext("(optional)"))
+    return format_html(
+        '<div class="{}" id="{}-field"><label class="field__label" for="{}">{}{}</label>{}{}{}</div>',
+        css,
+        auto_id,
+        auto_id,
+        field.label,
+        optional,
+        hint,
+        error,
+        described_input(field),
+    )
+
+
+def _error(field):
+    prefix = gettext("Error:")
+    return format_html(
+        '<p class="field__error" id="{}-error">{}</p>',
+        field.auto_id,
+        format_html_join("", '<span class="visually-hidden">{} </span>{} ', ((prefix, error) for error in field.errors)),
+    )
 
 
 @register.simple_tag

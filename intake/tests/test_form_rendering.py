@@ -7,9 +7,10 @@ for every field of every step, empty, filled and refused.
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from intake import steps
-from intake.templatetags.intake_tags import WRITTEN_HERE, choice_input, described_input
+from intake.templatetags.intake_tags import WRITTEN_HERE, choice_input, described_input, form_field, is_checkbox, is_choice_group
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +62,42 @@ def test_written_inputs_equal_djangos(step, data, locality):
                 assert attributes(choice_input(choice)) == attributes(choice.tag()), field.name
                 compared += 1
     assert compared > 0
+
+
+def described_by(node):
+    return set(node.get("aria-describedby", "").split())
+
+
+@pytest.mark.parametrize("step", steps.STEPS, ids=lambda step: step.key)
+@pytest.mark.parametrize("data", [None, {}, ODD], ids=["empty", "refused", "odd"])
+def test_every_question_has_its_label_hint_and_error_tied_to_its_input(step, data, locality):
+    form = step.form_class(data)
+    if data is not None:
+        form.is_valid()
+    for field in form:
+        html = BeautifulSoup(str(form_field(field)), "html.parser")
+        hint = html.find(id=f"{field.auto_id}-hint")
+        error = html.find(id=f"{field.auto_id}-error")
+        assert (hint is not None) == bool(field.help_text), field.name
+        if hint:
+            assert hint.get_text() == str(field.help_text)
+        assert (error is not None) == bool(field.errors), field.name
+        if error:
+            # Screen readers hear "Błąd:" before each message; the message itself is shown.
+            assert error.get_text(" ", strip=True) == " ".join(f"Błąd: {message}" for message in field.errors)
+        if is_choice_group(field):
+            group = html.find("fieldset")
+            assert group.legend.get_text() == str(field.label)
+            described = described_by(group)
+            inputs = group.find_all("input")
+            assert [box["value"] for box in inputs] == [str(value) for value, _label in field.field.choices]
+            for box in inputs:
+                assert html.find("label", attrs={"for": box["id"]}).get_text().strip()
+        else:
+            control = html.find(id=field.auto_id)
+            label = html.find("label", attrs={"for": field.auto_id})
+            assert label.get_text().startswith(str(field.label)), field.name
+            assert label.get_text().endswith("(nieobowiązkowe)") != field.field.required or is_checkbox(field), field.name
+            described = described_by(control)
+            assert (control.get("aria-invalid") == "true") == bool(field.errors), field.name
+        assert described == {node["id"] for node in (hint, error) if node}, field.name
