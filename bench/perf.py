@@ -11,7 +11,7 @@ target and a final `N passed, N failed`. The machine's speed drifts 20-30 % betw
 runs, so every target is a ratio to a baseline measured minutes apart in this run.
 
 Also runs, when their modules are present: the intake's completed requests per second
-(bench/faults.py's client), the admin with 1,000 and 100,000 requests
+on SQLite and PostgreSQL (bench/intake_load.py), the admin with 1,000 and 100,000 requests
 (bench/admin_scale.py) and Lighthouse (bench/lighthouse.py).
 """
 
@@ -29,6 +29,7 @@ import urllib.request
 from pathlib import Path
 
 from bench import wrk
+from bench.results import percentile
 from bench.stack import (
     MANAGE,
     ROOT,
@@ -293,23 +294,50 @@ class Bench:
         answers = [get(nginx.url + "/admin/login/") for _ in range(2)]
         self.report.check(group, "the admin (and its preview) never comes from a cache", all("X-Cache-Status" not in headers for _s, headers, _b in answers), "no cache status on /admin/")
 
-    def intake_targets(self, database_url):
-        from bench.faults import describe_load, errors_of, exchanges_of, references, run_clients
+    def intake_targets(self):
+        from bench import intake_load
+        from bench.stack import Databases, PostgresServer
 
-        self.say("\n== Whole requests through the form: 50 clients")
-        for kind, url in (("SQLite", database_url),):
-            portal = self.portal(database_url, f"intake-{kind}")
-            portal.start_web(**self.args.intake_gunicorn)
-            try:
-                walks, elapsed = run_clients(portal.base_url, self.args.intakes, 50)
-                completed = len(references(walks))
-                rate = completed / elapsed
-                detail = describe_load(exchanges_of(walks), elapsed, walks)
-                errors = errors_of(walks)
-                passed = completed == self.args.intakes and rate >= 50
-                self.report.check("intake", f"{kind}: completed requests per second", passed, f"{rate:.1f}/s; {detail}" + (f"; {errors}" if errors else ""), ">= 50/s, none lost")
-            finally:
-                portal.stop()
+        self.say(f"\n== Whole requests through the form: {self.args.intakes} requests, 50 clients at a time")
+        self.say("   every step shown and sent, the check page, the confirmation; 2 sync workers")
+        postgres = None
+        try:
+            for kind in ("sqlite", "postgresql"):
+                if kind == "postgresql":
+                    postgres = PostgresServer().init().start()
+                databases = Databases(kind, self.dir, self.media_root, postgres).prepare_template()
+                portal = self.portal(databases.new("intake"), f"intake-{kind}")
+                portal.start_web(workers=2, threads=1, worker_class="sync", access_log=False)
+                try:
+                    load = intake_load.run(portal.base_url, self.args.intakes, 50)
+                    stored = portal.snapshot()["requests"]
+                finally:
+                    portal.stop()
+                rate = len(load.references) / load.seconds
+                latencies = sorted(load.latencies)
+                server_errors = sum(count for status, count in load.statuses.items() if status >= 500)
+                # None lost: every client got a reference, and each reference is stored once.
+                stored_references = sorted(row["reference"] for row in stored)
+                whole = (
+                    len(load.references) == self.args.intakes
+                    and not load.errors
+                    and server_errors == 0
+                    and sorted(load.references) == stored_references
+                )
+                figure = (
+                    f"{rate:.1f}/s; {len(stored_references)}/{self.args.intakes} stored once, {server_errors} 5xx; "
+                    f"{load.requests / load.seconds:.0f} HTTP req/s, p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
+                    f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms"
+                ) + (f"; {load.errors[:3]}" if load.errors else "")
+                self.say(f"   {kind}: {figure}")
+                if kind == "sqlite":
+                    self.report.check("intake", "SQLite: completed requests per second", whole and rate >= 50, figure, ">= 50/s, none lost")
+                else:
+                    # The issue asks for this figure printed; what must hold is that nothing is lost.
+                    self.report.check("intake", "PostgreSQL: completed requests per second", whole, figure, "printed; none lost")
+        finally:
+            if postgres is not None:
+                postgres.remove()
 
     # --- the run --------------------------------------------------------------------------
 
@@ -340,7 +368,7 @@ class Bench:
         self.nginx_targets(nginx)
         self.correctness_checks(cached, nginx)
         if "intake" not in self.args.skip:
-            self.intake_targets(database_url)
+            self.intake_targets()
         if "lighthouse" not in self.args.skip:
             self.lighthouse(nginx.url)
         if "admin" not in self.args.skip:
@@ -373,11 +401,10 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
     parser.add_argument("--rounds", type=int, default=1, help="alternating rounds per comparison (the best of each counts)")
     parser.add_argument("--news", type=int, default=3000, help="generated news items")
-    parser.add_argument("--intakes", type=int, default=500, help="requests sent through the form")
+    parser.add_argument("--intakes", type=int, default=1500, help="whole requests sent through the form")
     parser.add_argument("--skip", nargs="*", default=[], choices=["intake", "lighthouse", "admin"])
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args(argv)
-    args.intake_gunicorn = {"workers": 2, "threads": 4, "worker_class": "gthread"}
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is missing: make bench installs it (Debian's {tool} package)")
