@@ -46,12 +46,21 @@ ODD = {
 }
 
 
-@pytest.mark.parametrize("step", steps.STEPS, ids=lambda step: step.key)
-@pytest.mark.parametrize("data", [None, {}, ODD], ids=["empty", "refused", "odd"])
-def test_written_inputs_equal_djangos(step, data, locality):
-    form = step.form_class(data)
-    if data is not None:
+@pytest.fixture(params=steps.STEPS, ids=lambda step: step.key)
+def step(request):
+    return request.param
+
+
+@pytest.fixture(params=[None, {}, ODD], ids=["empty", "refused", "odd"])
+def form(request, step, locality):
+    """The step's form as first shown, sent empty, and sent with odd answers."""
+    form = step.form_class(request.param)
+    if request.param is not None:
         form.is_valid()
+    return form
+
+
+def test_written_inputs_equal_djangos(form):
     compared = 0
     for field in form:
         if type(field.field.widget) in WRITTEN_HERE:
@@ -68,12 +77,7 @@ def described_by(node):
     return set(node.get("aria-describedby", "").split())
 
 
-@pytest.mark.parametrize("step", steps.STEPS, ids=lambda step: step.key)
-@pytest.mark.parametrize("data", [None, {}, ODD], ids=["empty", "refused", "odd"])
-def test_every_question_has_its_label_hint_and_error_tied_to_its_input(step, data, locality):
-    form = step.form_class(data)
-    if data is not None:
-        form.is_valid()
+def test_every_question_has_its_label_hint_and_error_tied_to_its_input(form):
     for field in form:
         html = BeautifulSoup(str(form_field(field)), "html.parser")
         hint = html.find(id=f"{field.auto_id}-hint")
