@@ -229,7 +229,9 @@ def _on_save(sender, instance, update_fields=None, **kwargs):
     from wagtail.models import Page
 
     if isinstance(instance, Page):
-        # Publishing has its own signal; a live page saved by code (an import, the demo) counts too.
+        # Publishing saves the page live (Wagtail's page_published comes after that save,
+        # and is not listened to: a second purge of every address for the same change);
+        # a live page saved by code (an import, the demo) counts too.
         if instance.live and not (update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS):
             bump_after_commit()
         return
@@ -248,9 +250,8 @@ def _on_delete(sender, instance, **kwargs):
 
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import page_unpublished, post_page_move
 
-    page_published.connect(bump_after_commit, dispatch_uid="page-cache-published")
     page_unpublished.connect(_on_unpublish, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(_on_move, dispatch_uid="page-cache-moved")
     post_save.connect(_on_save, dispatch_uid="page-cache-save")
