@@ -262,15 +262,16 @@ class Bench:
         status, headers, _ = get(portal.base_url + "/aktualnosci/")
         self.report.check(group, "a warm page comes from the page cache", headers.get("X-Page-Cache") == "hit", headers.get("X-Page-Cache", "-"))
 
-        started = time.monotonic()
-        slug = change(
-            "from home.models import NewsIndexPage, NewsPage; "
+        # As the admin does it: a draft, then its revision published. Timed inside the
+        # process, so that starting Django for `manage.py shell` is not counted.
+        publish_seconds, slug = change(
+            "import time; from home.models import NewsIndexPage, NewsPage; "
             "index = NewsIndexPage.objects.live().first(); "
-            "item = NewsPage(title='Zebranie rodziców w piątek', slug='zebranie-rodzicow', intro='Zapraszamy.', body=[('text', '<p>Zapraszamy.</p>')]); "
-            "index.add_child(instance=item); item.save_revision().publish(); print(item.url)"
-        ).splitlines()[-1]
-        publish_seconds = time.monotonic() - started
-        self.report.check(group, "a published news item shows on the next request", all(shows("/aktualnosci/", "Zebranie rodziców w piątek").values()), f"{shows('/aktualnosci/', 'Zebranie rodziców w piątek')}; publish with purge took {publish_seconds:.1f} s")
+            "item = NewsPage(title='Zebranie rodziców w piątek', slug='zebranie-rodzicow', intro='Zapraszamy.', body=[('text', '<p>Zapraszamy.</p>')], live=False); "
+            "started = time.monotonic(); index.add_child(instance=item); item.save_revision().publish(); "
+            "print(time.monotonic() - started, item.url)"
+        ).splitlines()[-1].split()
+        self.report.check(group, "a published news item shows on the next request", all(shows("/aktualnosci/", "Zebranie rodziców w piątek").values()), f"{shows('/aktualnosci/', 'Zebranie rodziców w piątek')}; publishing, with the purge of every address, took {float(publish_seconds):.1f} s")
         warm(slug)
         change("from home.models import NewsPage; NewsPage.objects.get(slug='zebranie-rodzicow').unpublish()")
         gone = {name: get(url + slug)[0] for name, url in sites.items()}
