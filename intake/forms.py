@@ -5,6 +5,8 @@ depend on earlier ones: an institution must be named, an anonymous report needs
 the family's address.
 """
 
+import unicodedata
+
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,22 @@ from home.validators import postal_code_validator
 from intake.models import DifficultyArea, FosterCare, InstitutionType, Locality, RequesterType
 
 REQUIRED = _("This field is required.")
+
+
+def latin_digits(text):
+    """Digits typed in another script (full-width, Arabic-Indic, ...) written as 0-9.
+
+    A phone keyboard may type them; they mean the same number, and staff must be able
+    to read and dial it.
+    """
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+class DigitsField(forms.CharField):
+    """Text in which any digit is kept as 0-9, before the validators look at it."""
+
+    def to_python(self, value):
+        return latin_digits(super().to_python(value))
 
 
 class StepForm(forms.Form):
@@ -76,7 +94,7 @@ class FamilyForm(StepForm):
         required=False,
         help_text=_("So that a social worker can visit the family."),
     )
-    postal_code = forms.CharField(
+    postal_code = DigitsField(
         label=_("Postal code"),
         max_length=6,
         required=False,
@@ -167,7 +185,7 @@ class ContactForm(StepForm):
     contact_name = forms.CharField(
         label=_("Your name"), max_length=120, required=False, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
-    contact_phone = forms.CharField(
+    contact_phone = DigitsField(
         label=_("Phone number"),
         max_length=20,
         required=False,

@@ -151,3 +151,17 @@ def test_every_step_has_labels_hints_and_autocomplete(client, intake_page, local
     family = doc(client.get(step_url("rodzina")))
     assert family.find(id="id_address")["autocomplete"] == "street-address"
     assert family.find("fieldset").find("legend") is not None
+
+
+def test_digits_typed_in_another_script_are_kept_as_the_digits_staff_read(client, intake_page, locality):
+    steps = answers(locality)
+    fill_steps(client, {"kto": steps["kto"]})
+    # Full-width digits, as some phone keyboards type them, and Arabic-Indic ones.
+    family = dict(steps["rodzina"], postal_code="８４-１００")
+    assert client.post(step_url("rodzina"), family).status_code == 302
+    fill_steps(client, {k: steps[k] for k in ("trudnosci", "bezpieczenstwo")})
+    contact = dict(steps["kontakt"], contact_phone="٦٠٠ ١٠٠ ٢٠٠")
+    assert client.post(step_url("kontakt"), contact).status_code == 302
+    summary = doc(client.get(CHECK)).get_text()
+    assert "84-100" in summary and "600 100 200" in summary
+    assert "８４" not in summary and "٦٠٠" not in summary
