@@ -59,6 +59,7 @@ class CloseForm(forms.Form):
 
     def __init__(self, *args, help_request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.help_request = help_request
         if help_request is not None:
             from intake.workflow import outcomes_allowed
 
@@ -67,6 +68,8 @@ class CloseForm(forms.Form):
 
     def clean_duplicate_of(self):
         reference = normalise(self.cleaned_data.get("duplicate_of", ""))
+        if reference and self.help_request is not None and reference == self.help_request.reference:
+            raise forms.ValidationError(_("This is the reference of this request. Give the reference of the other one."))
         if reference and not HelpRequest.objects.filter(reference=reference).exists():
             raise forms.ValidationError(_("There is no request with this reference."))
         return reference

@@ -114,6 +114,8 @@ def close(help_request, outcome, user, duplicate_of=""):
     _require(help_request, allowed, "close")
     if outcome == Outcome.DUPLICATE and not duplicate_of:
         raise TransitionError("a duplicate needs the reference of the other request")
+    if outcome == Outcome.DUPLICATE and duplicate_of == help_request.reference:
+        raise TransitionError("a request cannot be a duplicate of itself")
     help_request.outcome = outcome
     help_request.duplicate_of = duplicate_of if outcome == Outcome.DUPLICATE else ""
     help_request.closed_at = timezone.now()

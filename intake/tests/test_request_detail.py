@@ -114,6 +114,16 @@ def test_duplicate_needs_an_existing_reference(client, people):
     assert second.status == Status.CLOSED and second.duplicate_of == first.reference
 
 
+def test_a_request_cannot_be_closed_as_a_duplicate_of_itself(client, people):
+    help_request = HelpRequestFactory()
+    client.force_login(people["coordinator"])
+    response = act(client, help_request, "close", {"close-outcome": "duplicate", "close-duplicate_of": help_request.reference})
+    help_request.refresh_from_db()
+    assert help_request.status == Status.NEW and help_request.duplicate_of == ""
+    page = client.get(response["Location"]).content.decode()
+    assert "To numer tego zgłoszenia. Podaj numer tego drugiego." in page
+
+
 def test_detail_page_works_in_a_fresh_process_before_anything_was_logged(client, people):
     """A second gunicorn worker that has not written a log entry yet must still show the timeline."""
     from wagtail.log_actions import registry

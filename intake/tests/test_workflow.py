@@ -80,6 +80,8 @@ def test_duplicates_and_spam_close_from_any_open_state(people):
     duplicate = HelpRequestFactory()
     with pytest.raises(workflow.TransitionError):
         workflow.close(duplicate, Outcome.DUPLICATE, coordinator)
+    with pytest.raises(workflow.TransitionError):
+        workflow.close(duplicate, Outcome.DUPLICATE, coordinator, duplicate_of=duplicate.reference)
     workflow.close(duplicate, Outcome.DUPLICATE, coordinator, duplicate_of=spam.reference)
     assert duplicate.duplicate_of == spam.reference
 
