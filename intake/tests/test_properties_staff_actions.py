@@ -191,6 +191,14 @@ def test_every_action_changes_the_request_whole_or_not_at_all(staff, action, dat
     assert message.message.startswith("Nie zapisano czynności: ")
     for _name, polish in s.assert_polish(expected.errors.as_data()):
         assert polish in message.message
+    # The page the refusal leads to shows again what was typed, to correct rather than retype.
+    page = BeautifulSoup(client.get(detail_url).content.decode(), "html.parser")
+    for field in expected:
+        typed = s.last(sent, field.html_name)
+        if typed is not None and isinstance(field.field.widget, (forms.TextInput, forms.Textarea)):
+            node = page.find(["input", "textarea"], attrs={"name": field.html_name})
+            value = node.get_text() if node.name == "textarea" else node.get("value", "")
+            assert s.representable(value.removeprefix("\n")) == s.representable(typed), field.html_name
 
 
 @given(action=st.sampled_from(["schedule", "interview_done"]), date=any_date, time=any_time)

@@ -1,6 +1,7 @@
 """Working a request from its detail page: each action by the right person, in the right state."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
@@ -120,8 +121,9 @@ def test_a_request_cannot_be_closed_as_a_duplicate_of_itself(client, people):
     response = act(client, help_request, "close", {"close-outcome": "duplicate", "close-duplicate_of": help_request.reference})
     help_request.refresh_from_db()
     assert help_request.status == Status.NEW and help_request.duplicate_of == ""
-    page = client.get(response["Location"]).content.decode()
-    assert "To numer tego zgłoszenia. Podaj numer tego drugiego." in page
+    page = BeautifulSoup(client.get(response["Location"]).content.decode(), "html.parser")
+    assert "To numer tego zgłoszenia. Podaj numer tego drugiego." in page.find(id="id_close-duplicate_of-errors").get_text()
+    assert page.find("input", attrs={"name": "close-duplicate_of"})["value"] == help_request.reference
 
 
 def test_detail_page_works_in_a_fresh_process_before_anything_was_logged(client, people):
@@ -152,3 +154,26 @@ def test_an_interview_date_in_an_impossible_year_is_refused_with_a_reason(client
     request.refresh_from_db()
     assert request.status == Status.ASSIGNED and request.interview_at is None
     assert "Wpisz datę z lat 2000–2099." in detail(client, request)
+
+
+def test_a_refused_action_shows_again_what_was_typed_with_the_reason_beside_it(client, people):
+    help_request = HelpRequestFactory()
+    client.force_login(people["coordinator"])
+    too_long = "Rozmowa z wychowawczynią. " * 200  # over the 5000 characters a note may have
+    response = act(client, help_request, "note", {"note-text": too_long})
+    assert response.status_code == 302 and too_long[:30] not in response["Location"]
+    page = BeautifulSoup(client.get(response["Location"]).content.decode(), "html.parser")
+    assert page.find("textarea", attrs={"name": "note-text"}).get_text().strip() == too_long.strip()
+    assert "5000" in page.find(id="id_note-text-errors").get_text()
+    assert help_request.notes.count() == 0
+    # Shown once: the next visit starts from an empty form.
+    page = BeautifulSoup(client.get(response["Location"]).content.decode(), "html.parser")
+    assert page.find("textarea", attrs={"name": "note-text"}).get_text().strip() == ""
+
+
+def test_typed_values_of_a_refused_action_never_reach_another_request(client, people):
+    first, second = HelpRequestFactory(), HelpRequestFactory()
+    client.force_login(people["coordinator"])
+    act(client, first, "close", {"close-outcome": "duplicate", "close-duplicate_of": "ZZZZ-ZZZZ"})
+    page = BeautifulSoup(detail(client, second), "html.parser")
+    assert page.find("input", attrs={"name": "close-duplicate_of"}).get("value", "") == ""

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -132,6 +132,37 @@ def _form_for(action, help_request, data=None):
     return action.form_class(data, prefix=action.name)
 
 
+# What was typed into a refused action, kept in the session (never in the URL) for the
+# page the refusal redirects to, which shows it again with the errors beside the fields.
+REFUSED_ACTION_KEY = "intake_refused_action"
+# Longer values cannot be valid in any action's field; they are not kept.
+REFUSED_VALUE_LIMIT = 20_000
+
+
+def _keep_refused(request, help_request, action, form):
+    prefix = form.add_prefix("")
+    request.session[REFUSED_ACTION_KEY] = {
+        "request": help_request.pk,
+        "action": action.name,
+        "data": {
+            name: [value for value in request.POST.getlist(name) if len(value) <= REFUSED_VALUE_LIMIT]
+            for name in request.POST
+            if name.startswith(prefix)
+        },
+    }
+
+
+def _take_refused(request, help_request):
+    """{action name: (bound data,)} for the action refused just before, once."""
+    refused = request.session.pop(REFUSED_ACTION_KEY, None)
+    if not refused or refused.get("request") != help_request.pk:
+        return {}
+    data = QueryDict(mutable=True)
+    for name, values in refused["data"].items():
+        data.setlist(name, values)
+    return {refused["action"]: (data,)}
+
+
 def timeline(help_request):
     # The registry fills itself on first use of log(); a fresh worker process that has
     # not logged anything yet must fill it before labels can be looked up.
@@ -164,8 +195,9 @@ class RequestDetailView(VisibleRequestsMixin, generic.InspectView):
         help_request = self.object
         user = self.request.user
         context["help_request"] = help_request
+        refused = _take_refused(self.request, help_request)
         context["actions"] = [
-            {"action": action, "form": _form_for(action, help_request)}
+            {"action": action, "form": _form_for(action, help_request, *refused.get(action.name, ()))}
             for action in ACTIONS
             if action.allowed(help_request, user)
         ]
@@ -192,6 +224,7 @@ def perform_action(request, pk, action):
     if not form.is_valid():
         problems = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items())
         messages.error(request, _("The action was not saved: %(problems)s") % {"problems": problems})
+        _keep_refused(request, help_request, spec, form)
         return redirect(detail_url)
     try:
         spec.perform(help_request, form.cleaned_data, request.user)
