@@ -153,14 +153,14 @@ def _keep_refused(request, help_request, action, form):
 
 
 def _take_refused(request, help_request):
-    """{action name: (bound data,)} for the action refused just before, once."""
+    """{action name: the data it was sent} for the action refused just before, once."""
     refused = request.session.pop(REFUSED_ACTION_KEY, None)
     if not refused or refused.get("request") != help_request.pk:
         return {}
     data = QueryDict(mutable=True)
     for name, values in refused["data"].items():
         data.setlist(name, values)
-    return {refused["action"]: (data,)}
+    return {refused["action"]: data}
 
 
 def timeline(help_request):
@@ -197,7 +197,7 @@ class RequestDetailView(VisibleRequestsMixin, generic.InspectView):
         context["help_request"] = help_request
         refused = _take_refused(self.request, help_request)
         context["actions"] = [
-            {"action": action, "form": _form_for(action, help_request, *refused.get(action.name, ()))}
+            {"action": action, "form": _form_for(action, help_request, refused.get(action.name))}
             for action in ACTIONS
             if action.allowed(help_request, user)
         ]
