@@ -29,7 +29,6 @@ import json
 import os
 import random
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -708,11 +707,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     sizes = sorted(int(size) for size in args.sizes.split(","))
 
-    def interrupted(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, interrupted)
-    signal.signal(signal.SIGINT, interrupted)
+    stack.interrupt_on_termination()
     results = Results()
     run = Run(results, args.keep)
     started = time.monotonic()

@@ -22,7 +22,6 @@ stopped at the end, also after Ctrl+C. Nothing an applicant would type is printe
 
 import argparse
 import shutil
-import signal
 import sys
 import tempfile
 import threading
@@ -514,13 +513,7 @@ def main(argv=None):
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (logs, databases)")
     args = parser.parse_args(argv)
 
-    def interrupted(signum, frame):
-        raise KeyboardInterrupt
-
-    # Both end the run the same way: stop the stack, then report. SIGINT is set explicitly
-    # because a shell starting this in the background would have it ignored.
-    signal.signal(signal.SIGTERM, interrupted)
-    signal.signal(signal.SIGINT, interrupted)
+    stack.interrupt_on_termination()
     results = Results()
     run = Run(results, args.keep)
     started = time.monotonic()

@@ -28,13 +28,15 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from bench import wrk
+from bench import intake_load, wrk
 from bench.results import percentile
 from bench.stack import (
     MANAGE,
     ROOT,
+    Databases,
     ManagedProcess,
     Portal,
+    PostgresServer,
     clean_environment,
     collect_static,
     free_port,
@@ -296,9 +298,6 @@ class Bench:
         self.report.check(group, "the admin (and its preview) never comes from a cache", all("X-Cache-Status" not in headers for _s, headers, _b in answers), "no cache status on /admin/")
 
     def intake_targets(self):
-        from bench import intake_load
-        from bench.stack import Databases, PostgresServer
-
         self.say(f"\n== Whole requests through the form: {self.args.intakes} requests, 50 clients at a time")
         self.say("   every step shown and sent, the check page, the confirmation; 2 sync workers")
         postgres = None

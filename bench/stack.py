@@ -71,6 +71,20 @@ def stop_everything():
             print(f"  could not stop {thing.name}: {error}", file=sys.stderr)
 
 
+def interrupt_on_termination():
+    """SIGTERM and SIGINT end a run as Ctrl+C does, so its `finally` stops the stack and reports.
+
+    SIGINT is set explicitly because a shell starting the run in the background would
+    have it ignored.
+    """
+
+    def interrupted(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
+
+
 class ManagedProcess:
     """One long-running process with its output in a log file."""
 
