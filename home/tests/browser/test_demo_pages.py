@@ -4,6 +4,7 @@ import pytest
 
 from home.tests.browser.axe import violations
 from home.tests.browser.conftest import screenshot
+from home.tests.browser.layout import sideways_overflow
 from home.tests.demo_paths import DEMO_PATHS
 
 PATHS = [*DEMO_PATHS, "/szukaj/?q=asystent", "/nie-ma-takiej-strony/"]
@@ -25,7 +26,7 @@ def test_demo_page_is_accessible(request, portal_url, path, device):
     assert page.locator("main").count() == 1
     assert violations(page) == []
     # Nothing wider than the screen: no sideways scrolling on a phone.
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert sideways_overflow(page) == 0
     screenshot(page, screenshot_name(path, device))
 
 

@@ -9,6 +9,12 @@ from home.tests.browser.conftest import screenshot
 from home.tests.browser.staff import log_in
 
 
+def _field_of(error):
+    """The content path of the field an error message belongs to, to name it in a failure."""
+    owner = error.locator("xpath=ancestor::*[@data-contentpath][1]")
+    return owner.get_attribute("data-contentpath") if owner.count() else None
+
+
 def test_editor_writes_and_publishes_a_news_item(portal_url, new_context):
     context = new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -42,9 +48,9 @@ def test_editor_writes_and_publishes_a_news_item(portal_url, new_context):
         expect(editor).to_contain_text(text)
         # Wagtail 8 may autosave the draft (creating the page) shortly after a change;
         # publishing while that save is in flight races it, as an editor's click would.
-        not_saving = "document.querySelector('#w-autosave-indicator')?.dataset.wAutosaveStateValue !== 'saving'"
         page.wait_for_timeout(1_500)
-        page.wait_for_function(not_saving, timeout=15_000)
+        saving = page.locator("#w-autosave-indicator[data-w-autosave-state-value='saving']")
+        expect(saving).to_have_count(0, timeout=15_000)
         screenshot(page, "admin-news-editor--desktop")
 
         page.locator("footer [data-w-dropdown-target='toggle']").first.click()
@@ -52,7 +58,7 @@ def test_editor_writes_and_publishes_a_news_item(portal_url, new_context):
         page.wait_for_url(lambda url: "/add/" not in url, timeout=15_000)
         screenshot(page, "admin-news-published--desktop")
         field_errors = [
-            (error.evaluate("el => el.closest('[data-contentpath]')?.dataset.contentpath"), error.inner_text().strip())
+            (_field_of(error), error.inner_text().strip())
             for error in page.locator(".w-field__errors").all()
             if error.inner_text().strip()
         ]

@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from home.tests.browser.axe import violations
 from home.tests.browser.conftest import NEUTRAL_SITE, PHONE, screenshot
@@ -57,7 +58,7 @@ def walk(page, portal_url, js):
     assert "84-100" in page.locator("[data-error-summary]").inner_text()
     assert page.get_by_label("Ulica i numer domu").input_value() == "ul. Polna 3"
     page.locator("[data-error-summary] a").first.click()
-    assert page.evaluate("document.activeElement.id") == "id_postal_code"
+    expect(page.get_by_label("Kod pocztowy")).to_be_focused()
     page.get_by_label("Kod pocztowy").fill("84-100")
     check_step(page, "2-family", js)
     continue_(page)

@@ -1,7 +1,12 @@
 """Keyboard users reach the content first; text size and contrast choices follow the visitor."""
 
+from playwright.sync_api import expect
+
 from home.tests.browser.axe import violations
 from home.tests.browser.conftest import screenshot
+from home.tests.browser.layout import sideways_overflow
+
+WHITE, BRAND = "rgb(255, 255, 255)", "rgb(11, 79, 108)"
 
 
 def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(portal_url, desktop_page):
@@ -9,35 +14,38 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(portal_u
     page.goto(portal_url + "/asystent-rodziny/")
 
     page.keyboard.press("Tab")
-    focused = page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim()]")
-    assert focused == ["skip-link", "Przejdź do treści głównej"]
-    assert page.locator(".skip-link").is_visible()
+    skip_link = page.locator(".skip-link")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_have_text("Przejdź do treści głównej")
+    expect(skip_link).to_be_visible()
 
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
+    expect(page.locator("#main")).to_be_focused()
 
 
 def test_text_size_persists_across_pages(portal_url, phone_page):
     page = phone_page
     page.goto(portal_url + "/")
-    base_size = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    root = page.locator("html")
+    # The browser's default 16 px, and 150 % of it with the largest size.
+    expect(root).to_have_css("font-size", "16px")
 
     page.get_by_role("button", name="A++").click()
 
-    assert page.get_by_role("button", name="A++").get_attribute("aria-pressed") == "true"
+    expect(page.get_by_role("button", name="A++")).to_have_attribute("aria-pressed", "true")
     page.goto(portal_url + "/prawa-dziecka/")
-    larger = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
-    assert larger == base_size * 1.5
-    assert page.get_by_role("button", name="A++").get_attribute("aria-pressed") == "true"
+    expect(root).to_have_css("font-size", "24px")
+    expect(page.get_by_role("button", name="A++")).to_have_attribute("aria-pressed", "true")
     # The pressed look follows the applied choice, so it is right from the first paint.
-    looks = page.evaluate("[...document.querySelectorAll('button[data-text-size]')].map(b => getComputedStyle(b).backgroundColor)")
-    assert looks == ["rgb(255, 255, 255)", "rgb(255, 255, 255)", "rgb(11, 79, 108)"]
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    buttons = page.locator("button[data-text-size]")
+    for button, look in zip(buttons.all(), [WHITE, WHITE, BRAND], strict=True):
+        expect(button).to_have_css("background-color", look)
+    assert sideways_overflow(page) == 0
     screenshot(page, "switch-text-larger--phone")
 
     page.locator("[data-text-size=normal]").click()
     page.reload()
-    assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") == base_size
+    expect(root).to_have_css("font-size", "16px")
 
 
 def test_high_contrast_persists_and_stays_accessible(portal_url, desktop_page):
@@ -49,14 +57,14 @@ def test_high_contrast_persists_and_stays_accessible(portal_url, desktop_page):
 
     assert toggle.get_attribute("aria-pressed") == "true"
     page.goto(portal_url + "/jak-uzyskac-pomoc/")
-    assert page.evaluate("document.documentElement.dataset.contrast") == "high"
-    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+    expect(page.locator("html")).to_have_attribute("data-contrast", "high")
+    expect(page.locator("body")).to_have_css("background-color", "rgb(0, 0, 0)")
     assert violations(page) == []
     screenshot(page, "switch-contrast--desktop")
 
     page.get_by_role("button", name="Wysoki kontrast").click()
     page.reload()
-    assert page.evaluate("document.documentElement.dataset.contrast") is None
+    expect(page.locator("html")).not_to_have_attribute("data-contrast", "high")
 
 
 def test_without_javascript_everything_still_works(portal_url, browser):
