@@ -31,6 +31,16 @@ def force_login_includes_the_second_factor():
 
 
 @pytest.fixture(autouse=True)
+def fresh_shared_cache():
+    """Each test starts with an empty shared cache (portal/cache.py): no page, version or count left over."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test starts as a freshly started app process: no public page kept from another test."""
     from home.page_cache import store

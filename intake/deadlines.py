@@ -59,18 +59,16 @@ def working_days_between(start, end, closed_days=frozenset()):
     return _weekdays_after(start, end) - len(days_off)
 
 
-CLOSED_DAYS_CACHE_KEY = "intake:closed-days"
-
-
 def closed_days():
-    """Staff-entered closed days; cached, and cleared whenever one is saved or deleted."""
-    from django.core.cache import cache
+    """Staff-entered closed days, read from the database each time.
 
+    Every app process and server must count the same deadline the moment a closed day is
+    saved, and the table holds a few rows a year: one small query is cheaper than keeping
+    a copy anywhere in step with it.
+    """
     from intake.models import ClosedDay
 
-    return cache.get_or_set(
-        CLOSED_DAYS_CACHE_KEY, lambda: frozenset(ClosedDay.objects.values_list("date", flat=True)), 3600
-    )
+    return frozenset(ClosedDay.objects.values_list("date", flat=True))
 
 
 def interview_deadline(received_at, urgent):

@@ -1,17 +1,23 @@
 """Limits on how many requests one address or one e-mail can send, to keep floods out.
 
-Counters live in the cache under a keyed hash: neither the IP address nor the
-e-mail is stored. With several app servers, point the cache at Redis so the
-counts are shared.
+Counters live in the shared cache (portal/cache.py), so every app process and every
+app server counts together, under a keyed hash: neither the IP address nor the e-mail
+is stored. When the shared cache cannot be reached the limits fail open: a family in
+crisis must be able to send its request, and the honeypot, the minimum fill time and
+reCAPTCHA (when on) still stand in front of the form (README, "Configuration").
 """
 
 import hashlib
 import hmac
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
 
+from portal.cache import SharedCacheUnavailable
 from portal.clients import client_address
+
+logger = logging.getLogger(__name__)
 
 
 def _key(kind, value):
@@ -21,12 +27,16 @@ def _key(kind, value):
 
 def _hit(kind, value, limit, window):
     key = _key(kind, value)
-    if cache.add(key, 1, timeout=window):
-        return True
     try:
-        return cache.incr(key) <= limit
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
+        if cache.add(key, 1, timeout=window):
+            return True
+        try:
+            return cache.incr(key) <= limit
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=window)
+            return True
+    except SharedCacheUnavailable:
+        logger.warning("request limit per %s not checked: the shared cache is unreachable", kind)
         return True
 
 

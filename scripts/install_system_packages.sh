@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: Chromium for the browser tests,
-# gettext for the catalogue check and GnuPG for the encrypted backups. With
-# `bench`, also what `make bench` needs: wrk, nginx with its cache-purge module,
-# PostgreSQL, and Node.js with npm for Lighthouse. Installs only what is missing.
+# Debian packages the test suite needs: Chromium for the browser tests, gettext for
+# the catalogue check, GnuPG for the encrypted backups and Redis for the shared cache's
+# tests. With `bench`, also what `make bench` needs: wrk, nginx with its cache-purge
+# module, PostgreSQL, and Node.js with npm for Lighthouse. Installs only what is missing.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v xgettext >/dev/null 2>&1 || missing+=(gettext)
 command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ "${1:-}" = "bench" ]; then
     command -v wrk >/dev/null 2>&1 || missing+=(wrk)
     command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)

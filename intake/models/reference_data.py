@@ -38,20 +38,3 @@ class ClosedDay(models.Model):
 
     def __str__(self):
         return self.date.isoformat()
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        _forget_closed_days()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        _forget_closed_days()
-        return result
-
-
-def _forget_closed_days():
-    from django.core.cache import cache
-
-    from intake.deadlines import CLOSED_DAYS_CACHE_KEY
-
-    cache.delete(CLOSED_DAYS_CACHE_KEY)

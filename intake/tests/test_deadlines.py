@@ -52,6 +52,18 @@ def test_extra_closed_days_entered_by_staff_are_skipped():
 
 
 @pytest.mark.django_db
+def test_a_closed_day_saved_by_another_server_counts_at_once():
+    """Another app server saves or removes a closed day; nothing in this process is told."""
+    received = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=WARSAW)
+    assert interview_deadline(received, urgent=True) == D(2026, 12, 3)
+    # Written as another process would: no model method of this one runs.
+    ClosedDay.objects.bulk_create([ClosedDay(date=D(2026, 12, 2))])
+    assert interview_deadline(received, urgent=True) == D(2026, 12, 4)
+    ClosedDay.objects.filter(date=D(2026, 12, 2)).delete()
+    assert interview_deadline(received, urgent=True) == D(2026, 12, 3)
+
+
+@pytest.mark.django_db
 def test_receipt_late_in_the_evening_counts_by_the_polish_date():
     # 23:30 in Warsaw on Friday is still Friday, although it is 22:30 UTC.
     received = datetime.datetime(2026, 11, 27, 22, 30, tzinfo=datetime.UTC)

@@ -300,11 +300,33 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+# The shared cache (portal/cache.py): what every process and every app server must agree
+# on (whole public pages and their version, the request form's limits). Redis on servers
+# (REDIS_URL, e.g. redis://127.0.0.1:6379/0); without it, files in CACHE_DIR, which every
+# process of one machine shares and which needs no service: `make run`, the tests, and a
+# single-machine deployment. Never local memory: each process would keep its own.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Redis on the local network answers in well under a millisecond: a call that
+            # waits longer than this finds it away, and the page is served without it.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "GOPS – portal dla rodzin"

@@ -17,3 +17,8 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "test-media"))
 
 DEMO_CONTENT_ALLOWED = True
+
+# The shared cache of the test process: its own folder, emptied before every test
+# (conftest.py). The browser tests' server gets another one (home/tests/browser/conftest.py).
+if not os.environ.get("REDIS_URL") and not os.environ.get("CACHE_DIR"):
+    CACHES["default"]["LOCATION"] = str(VAR_DIR / "test-cache")  # noqa: F405

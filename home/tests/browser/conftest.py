@@ -86,6 +86,8 @@ def portal_url(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": _browser_database_url(tmp_dir),
         "MEDIA_ROOT": str(tmp_dir / "media"),
+        # The server's workers share their own cache folder, as the processes of one machine do.
+        "CACHE_DIR": str(tmp_dir / "cache"),
         "PYTHONUNBUFFERED": "1",
         # The browser fills the form faster than a person and from one address.
         "INTAKE_MIN_FILL_SECONDS": "1",
