@@ -51,11 +51,11 @@ register_snippet(IntakeListsGroup)
 @hooks.register("register_log_actions")
 def register_request_actions(actions):
     from intake.models import HelpRequest, RequestLogEntry
-    from intake.workflow import ACTIONS
+    from intake.workflow import LOG_ACTIONS
 
     # Requests keep their own log, which Wagtail's reports filter by who may see each request.
     actions.register_model(HelpRequest, RequestLogEntry)
-    for action, (label, message) in ACTIONS.items():
+    for action, (label, message) in LOG_ACTIONS.items():
         actions.register_action(action, label, message)
 
 

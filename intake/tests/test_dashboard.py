@@ -39,6 +39,7 @@ def test_coordinator_sees_unassigned_overdue_and_due_soon(client):
 
 def test_social_worker_sees_only_their_requests(client):
     coordinator = User.objects.create_user("koordynator", "k@gops.example.pl", "x" * 12)
+    coordinator.groups.add(Group.objects.get(name="Koordynatorzy"))
     worker = make_social_worker("pracownik1")
     mine, other = HelpRequestFactory(), HelpRequestFactory()
     workflow.assign(mine, worker, coordinator)

@@ -24,7 +24,9 @@ from intake import workflow
 from intake.models import HelpRequest, Notification, Outcome, RequestNote, Status
 from intake.tests import strategies as s
 from intake.tests.factories import HelpRequestFactory, LocalityFactory, make_social_worker
-from intake.views.request_detail import ACTIONS, ACTIONS_BY_NAME, COORDINATOR, EITHER, WORKER, _form_for
+from intake.views.request_detail import ACTIONS, ACTIONS_BY_NAME, _form_for
+from intake.workflow import ASSIGNED_WORKER as WORKER
+from intake.workflow import COORDINATOR, RULES
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +153,7 @@ def action_values(staff):
 
 
 def roles_for(spec):
-    return [role for role in (COORDINATOR, WORKER) if spec.who in (EITHER, role)]
+    return [role for role in (COORDINATOR, WORKER) if role in RULES[spec.name].roles]
 
 
 @pytest.mark.parametrize("action", [action.name for action in ACTIONS])

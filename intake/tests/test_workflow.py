@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from intake import workflow
@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def people(db):
     coordinator = User.objects.create_user("koordynator", "k@gops.example.pl", "x" * 12)
+    coordinator.groups.add(Group.objects.get(name="Koordynatorzy"))
     worker = make_social_worker("pracownik1", LocalityFactory(name="Dębnik"))
     return coordinator, worker
 

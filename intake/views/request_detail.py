@@ -16,28 +16,28 @@ from wagtail.log_actions import registry as log_registry
 
 from intake import action_forms, workflow
 from intake.deadlines import working_days_left
-from intake.models import OPEN_STATUSES, HelpRequest, RequestLogEntry, RequestNote, RequestView, Status
+from intake.models import HelpRequest, RequestLogEntry, RequestNote, RequestView
 from intake.permissions import VisibleRequestsMixin, can_manage_all, visible_requests
 from intake.routing import suggest_worker
 
-COORDINATOR, WORKER, EITHER = "coordinator", "worker", "either"
-
-
 class Action:
-    def __init__(self, name, label, form_class, who, states, perform, condition=None):
-        self.name, self.label, self.form_class, self.who = name, label, form_class, who
-        self.states, self.perform, self.condition = set(states), perform, condition
+    """One action of the workflow as its small form on the request's page.
+
+    Who may do it, and in which state, is workflow.RULES: the page offers an action when
+    the rule allows it, and the action checks the rule again on the locked row.
+    """
+
+    def __init__(self, name, label, form_class, perform):
+        self.name, self.label, self.form_class, self.perform = name, label, form_class, perform
 
     def role_allows(self, help_request, user):
-        is_coordinator = can_manage_all(user)
-        is_worker = help_request.assigned_to_id == user.pk
-        return {COORDINATOR: is_coordinator, WORKER: is_worker, EITHER: is_coordinator or is_worker}[self.who]
+        return workflow.RULES[self.name].role_allows(help_request, user)
 
     def state_allows(self, help_request):
-        return help_request.status in self.states and (self.condition is None or self.condition(help_request))
+        return workflow.RULES[self.name].state_allows(help_request)
 
     def allowed(self, help_request, user):
-        return self.state_allows(help_request) and self.role_allows(help_request, user)
+        return workflow.allowed(self.name, help_request, user)
 
 
 def _at(date, time=datetime.time(12, 0)):
@@ -49,77 +49,41 @@ ACTIONS = [
         "assign",
         gettext_lazy("Assign or reassign"),
         action_forms.AssignForm,
-        COORDINATOR,
-        [Status.NEW, Status.ASSIGNED, Status.INTERVIEW_SCHEDULED],
         lambda r, data, user: workflow.assign(r, data["worker"], user),
     ),
-    Action(
-        "accept",
-        gettext_lazy("Accept the request"),
-        action_forms.EmptyForm,
-        WORKER,
-        [Status.ASSIGNED, Status.INTERVIEW_SCHEDULED],
-        lambda r, data, user: workflow.accept(r, user),
-        condition=lambda r: r.accepted_at is None,
-    ),
+    Action("accept", gettext_lazy("Accept the request"), action_forms.EmptyForm, lambda r, data, user: workflow.accept(r, user)),
     Action(
         "schedule",
         gettext_lazy("Schedule the interview"),
         action_forms.ScheduleForm,
-        EITHER,
-        [Status.ASSIGNED, Status.INTERVIEW_SCHEDULED],
         lambda r, data, user: workflow.schedule_interview(r, _at(data["date"], data["time"]), data["place"], user),
     ),
     Action(
         "interview_done",
         gettext_lazy("Record the interview as held"),
         action_forms.InterviewDoneForm,
-        EITHER,
-        [Status.INTERVIEW_SCHEDULED],
         lambda r, data, user: workflow.record_interview(r, _at(data["date"]), user),
     ),
     Action(
         "close",
         gettext_lazy("Close with an outcome"),
         action_forms.CloseForm,
-        EITHER,
-        OPEN_STATUSES,
         lambda r, data, user: workflow.close(r, data["outcome"], user, data.get("duplicate_of", "")),
     ),
-    Action(
-        "reopen",
-        gettext_lazy("Reopen"),
-        action_forms.EmptyForm,
-        COORDINATOR,
-        [Status.CLOSED],
-        lambda r, data, user: workflow.reopen(r, user),
-    ),
+    Action("reopen", gettext_lazy("Reopen"), action_forms.EmptyForm, lambda r, data, user: workflow.reopen(r, user)),
     Action(
         "mark_urgent",
         gettext_lazy("Mark urgent"),
         action_forms.EmptyForm,
-        EITHER,
-        OPEN_STATUSES,
         lambda r, data, user: workflow.set_urgent(r, True, user),
-        condition=lambda r: not r.is_urgent,
     ),
     Action(
         "unmark_urgent",
         gettext_lazy("Mark not urgent"),
         action_forms.EmptyForm,
-        EITHER,
-        OPEN_STATUSES,
         lambda r, data, user: workflow.set_urgent(r, False, user),
-        condition=lambda r: r.is_urgent,
     ),
-    Action(
-        "note",
-        gettext_lazy("Add a note"),
-        action_forms.NoteForm,
-        EITHER,
-        [*OPEN_STATUSES, Status.CLOSED],
-        lambda r, data, user: workflow.add_note(r, data["text"], user),
-    ),
+    Action("note", gettext_lazy("Add a note"), action_forms.NoteForm, lambda r, data, user: workflow.add_note(r, data["text"], user)),
 ]
 ACTIONS_BY_NAME = {action.name: action for action in ACTIONS}
 
@@ -228,8 +192,10 @@ def perform_action(request, pk, action):
         return redirect(detail_url)
     try:
         spec.perform(help_request, form.cleaned_data, request.user)
-    except workflow.TransitionError:
-        messages.error(request, _("This action is not possible in the request's current state."))
+    except workflow.TransitionError as refusal:
+        # Someone else changed the request since this page was loaded: say what, keep what was typed.
+        messages.error(request, _("The action was not saved: %(problems)s") % {"problems": refusal})
+        _keep_refused(request, help_request, spec, form)
         return redirect(detail_url)
     messages.success(request, _("%(action)s: done for %(reference)s.") % {"action": spec.label, "reference": help_request.reference})
     return redirect(detail_url)
