@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -185,6 +186,17 @@ def timeline(help_request):
 
 class RequestDetailView(VisibleRequestsMixin, generic.InspectView):
     template_name = "intake/admin/request_detail.html"
+
+    def get_field_display_value(self, field_name, field):
+        # Wagtail shows a value as Python writes it: True, False, None, ['housing'].
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(field, models.BooleanField):
+            return _("Yes") if value else _("No")
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(str(item) for item in value)
+        if value is None or value == "":
+            return _("Not given")
+        return value
 
     def get(self, request, *args, **kwargs):
         RequestView.objects.create(help_request=self.object, user=request.user)
