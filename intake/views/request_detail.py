@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views import generic
 from wagtail.log_actions import registry as log_registry
 
-from intake import action_forms, workflow
+from intake import action_forms, dates, workflow
 from intake.deadlines import working_days_left
 from intake.models import OPEN_STATUSES, HelpRequest, RequestLogEntry, RequestNote, RequestView, Status
 from intake.permissions import VisibleRequestsMixin, can_manage_all, visible_requests
@@ -186,6 +186,9 @@ def timeline(help_request):
 
 class RequestDetailView(VisibleRequestsMixin, generic.InspectView):
     template_name = "intake/admin/request_detail.html"
+
+    def get_interview_deadline_display_value(self):
+        return dates.by_date(self.object.interview_deadline)
 
     def get_field_display_value(self, field_name, field):
         # Wagtail shows a value as Python writes it: True, False, None, ['housing'].
