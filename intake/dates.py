@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from django.utils import translation
 
 
+# "r."/"р." (year) is joined to the year by a no-break space: a line never starts with it.
+
+
 @dataclass(frozen=True)
 class _Forms:
     # "{weekday}, {day} {month} {year}" with the words each preposition needs.
@@ -23,7 +26,7 @@ class _Forms:
 
 _FORMS = {
     "pl": _Forms(
-        by="do {weekday}, {day} {month} {year} r.",
+        by="do {weekday}, {day} {month} {year}\u00a0r.",
         weekdays=("poniedziałku", "wtorku", "środy", "czwartku", "piątku", "soboty", "niedzieli"),
         months=(
             "stycznia",
@@ -41,7 +44,7 @@ _FORMS = {
         ),
     ),
     "uk": _Forms(
-        by="до {weekday}, {day} {month} {year} р.",
+        by="до {weekday}, {day} {month} {year}\u00a0р.",
         weekdays=("понеділка", "вівторка", "середи", "четверга", "п’ятниці", "суботи", "неділі"),
         months=(
             "січня",

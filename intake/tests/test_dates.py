@@ -1,4 +1,4 @@
-"""Deadlines in sentences: "do piątku, 4 grudnia 2026 r.", each weekday and month in its proper form."""
+"""Deadlines in sentences: "do piątku, 4 grudnia 2026\u00a0r.", each weekday and month in its proper form."""
 
 import datetime
 
@@ -20,25 +20,25 @@ MONTHS = [datetime.date(2026, month, 4) for month in range(1, 13)]
         (
             "pl",
             [
-                "do poniedziałku, 7 grudnia 2026 r.",
-                "do wtorku, 8 grudnia 2026 r.",
-                "do środy, 9 grudnia 2026 r.",
-                "do czwartku, 10 grudnia 2026 r.",
-                "do piątku, 11 grudnia 2026 r.",
-                "do soboty, 12 grudnia 2026 r.",
-                "do niedzieli, 13 grudnia 2026 r.",
+                "do poniedziałku, 7 grudnia 2026\u00a0r.",
+                "do wtorku, 8 grudnia 2026\u00a0r.",
+                "do środy, 9 grudnia 2026\u00a0r.",
+                "do czwartku, 10 grudnia 2026\u00a0r.",
+                "do piątku, 11 grudnia 2026\u00a0r.",
+                "do soboty, 12 grudnia 2026\u00a0r.",
+                "do niedzieli, 13 grudnia 2026\u00a0r.",
             ],
         ),
         (
             "uk",
             [
-                "до понеділка, 7 грудня 2026 р.",
-                "до вівторка, 8 грудня 2026 р.",
-                "до середи, 9 грудня 2026 р.",
-                "до четверга, 10 грудня 2026 р.",
-                "до п’ятниці, 11 грудня 2026 р.",
-                "до суботи, 12 грудня 2026 р.",
-                "до неділі, 13 грудня 2026 р.",
+                "до понеділка, 7 грудня 2026\u00a0р.",
+                "до вівторка, 8 грудня 2026\u00a0р.",
+                "до середи, 9 грудня 2026\u00a0р.",
+                "до четверга, 10 грудня 2026\u00a0р.",
+                "до п’ятниці, 11 грудня 2026\u00a0р.",
+                "до суботи, 12 грудня 2026\u00a0р.",
+                "до неділі, 13 грудня 2026\u00a0р.",
             ],
         ),
         (
@@ -83,11 +83,17 @@ def test_the_active_language_is_used():
         with translation.override(language):
             written[language] = template.render(Context({"day": friday}))
     assert written == {
-        "pl": "do piątku, 4 grudnia 2026 r.",
-        "uk": "до п’ятниці, 4 грудня 2026 р.",
+        "pl": "do piątku, 4 grudnia 2026\u00a0r.",
+        "uk": "до п’ятниці, 4 грудня 2026\u00a0р.",
         "en": "by Friday, 4 December 2026",
         "en-gb": "by Friday, 4 December 2026",
     }
+
+
+def test_the_year_mark_stays_on_the_years_line():
+    # A no-break space: "r." never starts a line on its own.
+    assert by_date(datetime.date(2026, 12, 4), "pl").endswith("2026\u00a0r.")
+    assert by_date(datetime.date(2026, 12, 4), "uk").endswith("2026\u00a0р.")
 
 
 def test_no_date_writes_nothing():
