@@ -91,3 +91,23 @@ def test_the_dashboard_marks_urgent_requests_in_words(client, coordinator):
     rows = {words(row.find("a")): words(row) for row in panel.select("tbody tr")}
     assert "pilne" in rows[urgent.reference].lower()
     assert "pilne" not in rows[normal.reference].lower()
+
+
+def test_active_yes_no_filters_say_tak_or_nie(client, coordinator):
+    HelpRequestFactory(child_in_danger=True)
+    client.force_login(coordinator)
+    listing = page(client, reverse("requests:index") + "?is_urgent=true&overdue=false")
+    chips = sorted(words(chip) for chip in listing.select(".w-active-filters .w-pill__content"))
+    assert chips == ["Pilne: Tak", "Po terminie: Nie"]
+
+
+def test_the_request_settings_lists_say_tak_or_nie(client, coordinator):
+    from intake.tests.factories import LocalityFactory, make_social_worker
+
+    LocalityFactory(name="Dębnik", is_active=False)
+    make_social_worker("pracownik1", accepts=True)
+    client.force_login(coordinator)
+    localities = page(client, "/admin/snippets/intake/locality/")
+    assert [words(row.find_all("td")[-1]) for row in localities.select("table.listing tbody tr")] == ["Nie"]
+    profiles = page(client, "/admin/snippets/intake/socialworkerprofile/")
+    assert [words(row.find_all("td")[-1]) for row in profiles.select("table.listing tbody tr")] == ["Tak"]

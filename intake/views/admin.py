@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -93,6 +94,21 @@ class UrgencyColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["urgent"] = instance.is_urgent
+        return context
+
+
+class YesNoColumn(Column):
+    """Tak/Nie in words, where Wagtail's boolean column draws a tick or a cross read out as "True"/"False"."""
+
+    cell_template_name = "intake/admin/yes_no_cell.html"
+
+    @classmethod
+    def for_field(cls, model, name):
+        return cls(name, label=capfirst(model._meta.get_field(name).verbose_name))
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["yes"] = bool(self.get_value(instance))
         return context
 
 

@@ -9,7 +9,9 @@ anything the catalogues do not know, such as a name, a place or a reference.
 A piece of text (a text node, or an attribute a person reads: title, aria-label,
 placeholder, alt) is English when it has two English words in a row, or when every
 word in it is English. "There are no zgłoszenia to display" is caught by "there are
-no"; a lone "Redo" by the second rule. Keys in <kbd> and scripts are not read.
+no"; a lone "Redo" by the second rule. Python's own True, False and None, which leak
+into pages as values printed as they are ("Pilne: True"), count as English anywhere.
+Keys in <kbd> and scripts are not read.
 
 This cannot pass vacuously: `polish_words` counts the words recognised as Polish, and
 the tests require a page to have many, and require the English admin to be caught.
@@ -29,6 +31,7 @@ READ_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "aria-descriptio
 SKIPPED_ELEMENTS = ("script", "style", "kbd")
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # Placeholders and markup in catalogue strings are not words of either language.
+_PYTHON_VALUES = re.compile(r"\b(True|False|None)\b")
 _NOT_TEXT = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\{?[^}]*\}?\}|<[^>]+>|&\w+;")
 
 
@@ -69,7 +72,7 @@ def is_english(text):
     words = _words(text)
     flags = [word in english for word in words]
     two_in_a_row = any(first and second for first, second in zip(flags, flags[1:]))
-    return bool(words) and (two_in_a_row or all(flags))
+    return bool(words) and (two_in_a_row or all(flags)) or bool(_PYTHON_VALUES.search(text))
 
 
 def english_on(html):

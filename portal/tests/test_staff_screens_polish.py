@@ -67,6 +67,7 @@ def requests_screens(client, coordinator):
     yield "list", client.get(reverse("requests:index"))
     yield "list, nothing found", client.get(reverse("requests:index"), {"q": "ZZZZ-ZZZZ"})
     yield "list, filter empties it", client.get(reverse("requests:index"), {"status": "closed"})
+    yield "list, yes/no filters", client.get(reverse("requests:index"), {"is_urgent": "true", "overdue": "false"})
     yield "request's page", client.get(reverse("requests:inspect", args=[urgent.pk]))
     yield "request's history", client.get(reverse("requests:history", args=[late.pk]))
     yield "dashboard", client.get(reverse("wagtailadmin_home"))
@@ -140,6 +141,7 @@ def test_the_check_catches_english(client, coordinator):
     assert "There are no help requests to display. Why not" in found
     assert is_english("There are no zgłoszenia to display. Why not")
     assert is_english("Redo")
+    assert is_english("Pilne: True")
     assert not is_english("Zgłoszenia – na razie brak.")
     assert not is_english("Anna Przykładowa, Dębnik, K3X7-NRKF")
 
