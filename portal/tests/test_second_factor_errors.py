@@ -13,6 +13,8 @@ from django.contrib.auth.models import Group, User
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from portal.accounts.devices import EXPIRED_CODE_WINDOW_SECONDS
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "haslo-koordynatora-123"
@@ -40,9 +42,10 @@ def code_at(device, seconds_ago=0):
 
 
 def wrong_code(device):
-    # Not the code of any step the server accepts now (it allows one step either side).
-    accepted = {code_at(device, seconds) for seconds in (-device.step, 0, device.step)}
-    return next(code for code in (f"{n:06d}" for n in range(1_000_000)) if code not in accepted)
+    # Not a code the app shows now (the server allows one step either side) or showed lately.
+    recent = range(-device.step, EXPIRED_CODE_WINDOW_SECONDS + 2 * device.step, device.step)
+    shown = {code_at(device, seconds) for seconds in recent}
+    return next(code for code in (f"{n:06d}" for n in range(1_000_000)) if code not in shown)
 
 
 def log_in(client):

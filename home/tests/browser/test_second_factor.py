@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from home.tests.browser import staff
 from home.tests.browser.axe import violations
 from home.tests.browser.conftest import DEMO_ADMIN, screenshot
+from portal.accounts.devices import EXPIRED_CODE_WINDOW_SECONDS
 
 # Nobody else logs in as this account in the browser tests: the wrong codes typed here
 # make its app wait before the next code, which would slow another test's log-in.
@@ -18,10 +19,12 @@ WRONG = re.compile("Ten kod jest nieprawidłowy")
 
 
 def wrong_code(key):
-    # None of the codes the server accepts now (it allows one 30-second step either side).
+    # Not a code the app shows now (the server allows one 30-second step either side), nor
+    # one it showed lately, which the page would call expired instead.
     now = int(time.time()) // staff.STEP
-    accepted = {f"{hotp(key, step, digits=6):06d}" for step in (now - 1, now, now + 1)}
-    return next(code for code in ("000000", "111111", "222222", "333333") if code not in accepted)
+    back = EXPIRED_CODE_WINDOW_SECONDS // staff.STEP + 1
+    shown = {f"{hotp(key, step, digits=6):06d}" for step in range(now - back, now + 2)}
+    return next(code for code in (f"{n:06d}" for n in range(1_000_000)) if code not in shown)
 
 
 def password(page, portal_url):

@@ -33,3 +33,8 @@ def test_the_coordinator_finds_the_demo_requests_in_polish(portal_url, desktop_p
     assert english_lines(page) == []
     assert admin_violations(page) == []
     screenshot(page, "admin-requests-list--coordinator-demo")
+
+    page.goto(portal_url + "/admin/requests/?is_urgent=true")
+    urgent = page.locator("table.listing tbody tr")
+    assert urgent.count() >= 1 and all("Pilne" in row for row in urgent.all_inner_texts())
+    screenshot(page, "admin-requests-list--urgent")
