@@ -4,7 +4,8 @@ A word counts as English when it occurs in the English source strings (msgids) o
 catalogues the admin is built from — Django's, Wagtail's and ours, in their Polish
 folders — and in none of their Polish translations (msgstrs). "the", "there", "display",
 "why" are English; "na", "to", "do", "a" are not (Polish uses them too), nor is
-anything the catalogues do not know, such as a name, a place or a reference.
+anything the catalogues do not know, such as a name, a place or a reference, nor any
+word with a letter outside ASCII.
 
 A piece of text (a text node, or an attribute a person reads: title, aria-label,
 placeholder, alt) is English when it has two English words in a row, or when every
@@ -51,7 +52,9 @@ def vocabularies():
             english.update(_words(entry.msgid) + _words(entry.msgid_plural or ""))
             for text in [entry.msgstr, *entry.msgstr_plural.values()]:
                 polish.update(_words(text))
-    return frozenset(english - polish), frozenset(polish)
+    # English is written without diacritics: a Polish name in an English msgid ("Primary
+    # School in Przykładowo") is not an English word.
+    return frozenset(word for word in english - polish if word.isascii()), frozenset(polish)
 
 
 def texts(html):

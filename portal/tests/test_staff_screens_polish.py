@@ -144,6 +144,7 @@ def test_the_check_catches_english(client, coordinator):
     assert is_english("Pilne: True")
     assert not is_english("Zgłoszenia – na razie brak.")
     assert not is_english("Anna Przykładowa, Dębnik, K3X7-NRKF")
+    assert not is_english("Przykładowo")
 
 
 def test_every_wagtail_string_the_project_translates_is_still_wagtails():

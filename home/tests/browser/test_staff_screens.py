@@ -38,3 +38,13 @@ def test_the_coordinator_finds_the_demo_requests_in_polish(portal_url, desktop_p
     urgent = page.locator("table.listing tbody tr")
     assert urgent.count() >= 1 and all("Pilne" in row for row in urgent.all_inner_texts())
     screenshot(page, "admin-requests-list--urgent")
+
+    # Through the scripts too: a request's page, the add form, the request settings.
+    page.locator("table.listing tbody tr a").first.click()
+    page.wait_for_url("**/admin/requests/inspect/**")
+    assert "[DEMO]" in page.locator("main").inner_text()
+    assert english_lines(page) == []
+    screenshot(page, "admin-request-detail--demo-urgent")
+    for path in ("/admin/requests/new/", "/admin/snippets/intake/locality/", "/admin/snippets/intake/closedday/add/"):
+        page.goto(portal_url + path)
+        assert english_lines(page) == [], path
