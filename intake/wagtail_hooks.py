@@ -1,13 +1,19 @@
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail.admin.panels import FieldPanel
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from intake.models import ClosedDay, Locality, SocialWorkerProfile
-from intake.views.admin import HelpRequestViewSet
+from intake.filters import YesNoFilterAdapter
+from intake.views.admin import HelpRequestViewSet, YesNoColumn
 from intake.views.choosers import KeepersOnlyChooserViewSet
+
+
+register_filter_adapter_class(django_filters.BooleanFilter, YesNoFilterAdapter)
 
 
 @hooks.register("register_admin_viewset")
@@ -19,7 +25,7 @@ class LocalityViewSet(SnippetViewSet):
     model = Locality
     chooser_viewset_class = KeepersOnlyChooserViewSet
     icon = "site"
-    list_display = ["name", "is_active"]
+    list_display = ["name", YesNoColumn.for_field(Locality, "is_active")]
     ordering = ["sort_order", "name"]
 
 
@@ -34,7 +40,7 @@ class SocialWorkerProfileViewSet(SnippetViewSet):
     model = SocialWorkerProfile
     chooser_viewset_class = KeepersOnlyChooserViewSet
     icon = "user"
-    list_display = ["__str__", "accepts_new_requests"]
+    list_display = ["__str__", YesNoColumn.for_field(SocialWorkerProfile, "accepts_new_requests")]
     panels = [FieldPanel("user"), FieldPanel("localities", widget=forms.CheckboxSelectMultiple), FieldPanel("accepts_new_requests")]
 
 

@@ -61,20 +61,22 @@ class BuildReport:
     staff_contacts: Tally = field(default_factory=Tally)
     localities: Tally = field(default_factory=Tally)
     staff_accounts: Tally = field(default_factory=Tally)
+    requests: Tally = field(default_factory=Tally)
     settings_written: bool = False
     welcome_page_removed: bool = False
     admin_account: AdminAccount | None = None
     warnings: list = field(default_factory=list)
 
 
-def build_demo_content():
+def build_demo_content(with_requests=True):
     """Create whatever part of the demo centre is missing; return what was done."""
     with transaction.atomic():
-        return _Builder().run()
+        return _Builder(with_requests).run()
 
 
 class _Builder:
-    def __init__(self):
+    def __init__(self, with_requests=True):
+        self.with_requests = with_requests
         self.report = BuildReport()
         # Pages made in this run, in creation order, with their specs: published at
         # the end, once the pages their links point to exist.
@@ -100,6 +102,11 @@ class _Builder:
 
         self.report.admin_account = self._ensure_admin_account()
         self._ensure_staff_accounts()
+        if self.with_requests:
+            # After the staff accounts: the requests are assigned to the demo social workers.
+            from home.demo.requests import ensure_demo_requests
+
+            self.report.warnings += ensure_demo_requests(self.report.requests)
         return self.report
 
     # --- snippets -------------------------------------------------------------

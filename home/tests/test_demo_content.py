@@ -1,22 +1,26 @@
 """`load_demo_content` builds the whole demo centre, once, with the facts the field requires."""
 
+import re
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
 from home.models import CentreSettings, EmergencyNumber, StaffContact
+from intake.deadlines import add_working_days, closed_days, interview_deadline
+from intake.models import OPEN_STATUSES, Channel, HelpRequest, Outcome, RequestLogEntry, Status
 from home.tests.demo_paths import DEMO_PATHS
 from home.tests.html import soup, text_of
 
 pytestmark = pytest.mark.django_db
 
 
-def load():
+def load(*args):
     out = StringIO()
-    call_command("load_demo_content", stdout=out)
+    call_command("load_demo_content", *args, stdout=out)
     return out.getvalue()
 
 
@@ -29,6 +33,8 @@ def counts():
         "contacts": StaffContact.objects.count(),
         "users": get_user_model().objects.count(),
         "settings": CentreSettings.objects.count(),
+        "requests": HelpRequest.objects.count(),
+        "request log entries": RequestLogEntry.objects.count(),
     }
 
 
@@ -161,3 +167,50 @@ def test_home_and_help_pages_lead_to_the_request_form(client, demo):
 def test_pages_about_getting_help_offer_the_quick_exit(client, demo):
     assert soup(client.get("/jak-uzyskac-pomoc/")).select_one("[data-quick-exit] a[href='/wyjdz/']") is not None
     assert soup(client.get("/kontakt/")).select_one("[data-quick-exit]") is None
+
+
+def test_requests_in_every_state_a_coordinator_meets(demo):
+    requests = list(HelpRequest.objects.select_related("assigned_to"))
+    today = timezone.localdate()
+    soon = add_working_days(today, 2, closed_days())
+    open_ = [r for r in requests if r.status in OPEN_STATUSES]
+    worker = lambda r: r.assigned_to.get_username() if r.assigned_to else None  # noqa: E731
+
+    assert any(r.status == Status.NEW and r.assigned_to is None for r in open_)
+    assert any(r.status == Status.ASSIGNED and worker(r) == "pracownik1" for r in open_)
+    assert any(r.status == Status.ASSIGNED and worker(r) == "pracownik2" for r in open_)
+    assert any(r.status == Status.INTERVIEW_SCHEDULED and r.interview_at > timezone.now() for r in open_)
+    assert any(r.status == Status.INTERVIEW_DONE for r in open_)
+    assert any(r.interview_deadline < today for r in open_), "overdue"
+    assert any(today <= r.interview_deadline <= soon and not r.is_urgent for r in open_), "due within two working days"
+    assert any(r.is_urgent for r in open_)
+    assert any(r.channel == Channel.PHONE for r in requests)
+    assert {r.outcome for r in requests if r.status == Status.CLOSED} == set(Outcome.values)
+    duplicate = next(r for r in requests if r.outcome == Outcome.DUPLICATE)
+    assert HelpRequest.objects.filter(reference=duplicate.duplicate_of).exists()
+
+
+def test_demo_requests_are_plainly_fictional_and_made_as_real_ones_are(demo):
+    requests = list(HelpRequest.objects.all())
+    assert len(requests) >= 12
+    for request in requests:
+        assert request.description.startswith("[DEMO] Zgłoszenie przykładowe"), request.contact_name
+        assert re.fullmatch(r"500 000 0\d\d", request.contact_phone), request.contact_phone
+        assert request.received_at <= timezone.now()
+        # The deadline is the one the intake's own rule gives for the day it was received.
+        assert request.interview_deadline == interview_deadline(request.received_at, request.is_urgent)
+        actions = set(RequestLogEntry.objects.for_instance(request).values_list("action", flat=True))
+        if request.assigned_to_id:
+            assert "intake.assign" in actions
+        if request.status == Status.CLOSED:
+            assert "intake.close" in actions
+        if request.interview_done_at:
+            assert {"intake.schedule", "intake.interview_done"} <= actions
+    assert "Anna Przykładowa" in {r.contact_name for r in requests}
+    assert "Zgłoszenia (demo): utworzono" in demo
+
+
+def test_the_demo_can_leave_requests_out(db):
+    load("--without-requests")
+    assert get_user_model().objects.filter(username="koordynator").exists()
+    assert HelpRequest.objects.count() == 0

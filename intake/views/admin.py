@@ -6,11 +6,12 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
@@ -78,6 +79,36 @@ class DeadlineColumn(Column):
         today, closed = table.deadline_basis
         days = working_days_left(instance.interview_deadline, today, closed) if instance.is_open else None
         context.update({"deadline": instance.interview_deadline, "days_left": days})
+        return context
+
+
+class UrgencyColumn(Column):
+    """"Pilne" in words for urgent requests; nothing to see for the rest (a screen reader hears "niepilne").
+
+    Wagtail's boolean column drew a green tick for urgent and a red cross for the others,
+    read out as "True"/"False": the colours said the opposite of what matters.
+    """
+
+    cell_template_name = "intake/admin/urgency_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["urgent"] = instance.is_urgent
+        return context
+
+
+class YesNoColumn(Column):
+    """Tak/Nie in words, where Wagtail's boolean column draws a tick or a cross read out as "True"/"False"."""
+
+    cell_template_name = "intake/admin/yes_no_cell.html"
+
+    @classmethod
+    def for_field(cls, model, name):
+        return cls(name, label=capfirst(model._meta.get_field(name).verbose_name))
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["yes"] = bool(self.get_value(instance))
         return context
 
 
@@ -194,7 +225,7 @@ class HelpRequestViewSet(ModelViewSet):
     list_display = [
         "reference",
         "received_at",
-        BooleanColumn("is_urgent", label=_("Urgent")),
+        UrgencyColumn("is_urgent", label=_("Urgent")),
         "locality",
         "status",
         WorkerColumn("assigned_to", label=_("Social worker")),

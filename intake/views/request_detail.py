@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views import generic
 from wagtail.log_actions import registry as log_registry
 
-from intake import action_forms, workflow
+from intake import action_forms, dates, workflow
 from intake.deadlines import working_days_left
 from intake.models import HelpRequest, RequestLogEntry, RequestNote, RequestView
 from intake.permissions import VisibleRequestsMixin, can_manage_all, visible_requests
@@ -149,6 +150,20 @@ def timeline(help_request):
 
 class RequestDetailView(VisibleRequestsMixin, generic.InspectView):
     template_name = "intake/admin/request_detail.html"
+
+    def get_interview_deadline_display_value(self):
+        return dates.by_date(self.object.interview_deadline)
+
+    def get_field_display_value(self, field_name, field):
+        # Wagtail shows a value as Python writes it: True, False, None, ['housing'].
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(field, models.BooleanField):
+            return _("Yes") if value else _("No")
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(str(item) for item in value)
+        if value is None or value == "":
+            return _("Not given")
+        return value
 
     def get(self, request, *args, **kwargs):
         RequestView.objects.create(help_request=self.object, user=request.user)

@@ -1,15 +1,19 @@
 """The staff member's authenticator app (TOTP) and their one-time backup codes."""
 
+import time
 from base64 import b32encode
 
 import segno
 from django.db import transaction
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 BACKUP_CODE_COUNT = 10
 APP_DEVICE_NAME = "aplikacja"
 BACKUP_DEVICE_NAME = "kody zapasowe"
+# How far back a refused app code is recognised as one the app really showed (see code_expired).
+EXPIRED_CODE_WINDOW_SECONDS = 15 * 60
 
 
 def confirmed_app(user):
@@ -80,3 +84,20 @@ def throttled_until(device):
         return None
     allowed, details = device.verify_is_allowed()
     return None if allowed else (details or {}).get("locked_until")
+
+
+def code_expired(device, token):
+    """Whether a refused app code is one the app showed earlier: too old, or already used.
+
+    Only to word the refusal ("expired" rather than "not correct"): the code is refused
+    either way, and counts towards the wait after wrong codes.
+    """
+    if not isinstance(device, TOTPDevice) or not token.isdigit():
+        return False
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    now = time.time()
+    for steps_back in range(EXPIRED_CODE_WINDOW_SECONDS // device.step + 1):
+        totp.time = now - steps_back * device.step
+        if totp.token() == int(token):
+            return True
+    return False

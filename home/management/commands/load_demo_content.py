@@ -16,8 +16,16 @@ from home.demo.builder import (
 class Command(BaseCommand):
     help = (
         "Create a fictional demo centre (pages, contacts, emergency numbers, centre details, "
-        "an admin account). Safe to run again: existing objects are left untouched."
+        "an admin account, fictional requests in every state). Safe to run again: existing objects "
+        "are left untouched."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-requests",
+            action="store_true",
+            help="Leave out the fictional requests (benchmarks and fault tests count their own).",
+        )
 
     def handle(self, *args, **options):
         # The command creates an admin account with a password printed in the
@@ -29,7 +37,7 @@ class Command(BaseCommand):
                 "(the development settings)."
             )
         try:
-            report = build_demo_content()
+            report = build_demo_content(with_requests=not options["without_requests"])
         except DemoContentError as exc:
             raise CommandError(f"The demo content is invalid, nothing was saved: {exc}") from exc
 
@@ -44,6 +52,7 @@ class Command(BaseCommand):
             ("Kontakty pracowników", report.staff_contacts),
             ("Miejscowości", report.localities),
             ("Konta pracowników (demo)", report.staff_accounts),
+            ("Zgłoszenia (demo)", report.requests),
         ):
             out.write(f"{label}: utworzono {len(tally.created)}, już istniało {len(tally.existing)}.")
             if verbose:

@@ -27,6 +27,11 @@ def _code(username):
     return f"{hotp(_keys[username], step, digits=6):06d}"
 
 
+def app_key(username):
+    """The key of the code app a log-in here has set up for `username`."""
+    return _keys[username]
+
+
 def log_in(page, portal_url, username, password=PASSWORD, check_accessibility=False):
     page.context.clear_cookies()
     page.goto(portal_url + "/admin/login/")
@@ -41,7 +46,7 @@ def log_in(page, portal_url, username, password=PASSWORD, check_accessibility=Fa
             assert violations(page) == []
             screenshot(page, "admin-second-factor-set-up--desktop")
         page.locator("#id_token").fill(_code(username))
-        page.locator("form.login-form button[type=submit]").click()
+        page.locator("form.second-factor-form button[type=submit]").click()
         page.wait_for_selector(".second-factor-codes")
         if check_accessibility:
             assert violations(page) == []
@@ -52,5 +57,5 @@ def log_in(page, portal_url, username, password=PASSWORD, check_accessibility=Fa
             assert violations(page) == []
             screenshot(page, "admin-second-factor-verify--desktop")
         page.locator("#id_token").fill(_code(username))
-        page.locator("form.login-form button[type=submit]").click()
+        page.locator("form.second-factor-form button[type=submit]").click()
     page.wait_for_url(portal_url + "/admin/")
