@@ -206,12 +206,19 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Within AXES_COOLOFF_TIME: AXES_FAILURE_LIMIT wrong passwords for one account lock the
+# account; LOGIN_FAILURE_LIMIT_PER_ADDRESS from one address, for any accounts, lock the
+# address (the real one behind a proxy: portal/clients.py). Higher, because a centre's
+# staff often share one public address, yet low enough that trying four passwords on
+# every account is stopped after a few accounts. A correct password clears only that
+# account's failures from that address (portal/accounts/lockout.py).
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-# An account is locked after AXES_FAILURE_LIMIT wrong passwords, and so is an address
-# that tries many accounts (the real address behind a proxy: portal/clients.py).
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "portal.clients.client_address"
+# The counts live in axes' database table, so every app server agrees on them.
+AXES_HANDLER = "portal.accounts.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.accounts.lockout.locked_out_response"
 # Logs name the account by a keyed hash only; no names, addresses or browsers.
