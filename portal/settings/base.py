@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "portal.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Below CommonMiddleware, which sets Content-Length from what this leaves.
+    "portal.middleware.SpreadsheetFormulaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it answers a locked-out log-in attempt.
     "axes.middleware.AxesMiddleware",
