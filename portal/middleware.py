@@ -136,7 +136,8 @@ def _upload_kind(request):
     return None
 
 
-def _upload_limit(kind):
+def _staff_limit(kind):
+    """The largest body signed-in staff may send to a view taking `kind` of file (None: no file)."""
     if kind == "document":
         return settings.DOCUMENT_UPLOAD_MAX_BODY_SIZE
     if kind in ("image", "avatar"):
@@ -198,7 +199,7 @@ class RequestLimitsMiddleware:
         if length > settings.PUBLIC_MAX_BODY_SIZE:
             # Without a session cookie nobody is signed in: no more than the public limit.
             staff_possible = in_admin and settings.SESSION_COOKIE_NAME in request.COOKIES
-            if not staff_possible or length > max(settings.STAFF_MAX_BODY_SIZE, _upload_limit(_upload_kind(request))):
+            if not staff_possible or length > _staff_limit(_upload_kind(request)):
                 return _too_big(request, length)
         if not in_admin:
             try:
@@ -232,16 +233,12 @@ class StaffBodyLimitMiddleware:
         length = _content_length(request)
         if length > settings.PUBLIC_MAX_BODY_SIZE and request.path.startswith(ADMIN_PREFIX):
             user = request.user
-            if not (_signed_in_staff(user) and length <= self._staff_limit(request, user)):
+            if not _signed_in_staff(user):
+                return _too_big(request, length)
+            kind = _upload_kind(request)
+            if length > _staff_limit(kind if kind is not None and _may_upload(user, kind) else None):
                 return _too_big(request, length)
         return self.get_response(request)
-
-    @staticmethod
-    def _staff_limit(request, user):
-        kind = _upload_kind(request)
-        if kind is not None and _may_upload(user, kind):
-            return max(settings.STAFF_MAX_BODY_SIZE, _upload_limit(kind))
-        return settings.STAFF_MAX_BODY_SIZE
 
 
 def _signed_in_staff(user):

@@ -140,6 +140,9 @@ def test_staff_without_document_rights_get_no_upload_allowance(client):
     client.force_login(make_social_worker("pracownik1"))
     assert_refused_unread(*claimed_size(client, "/admin/documents/add/", settings.STAFF_MAX_BODY_SIZE + 1))
     assert_refused_unread(*claimed_size(client, "/admin/images/chooser/create/", settings.STAFF_MAX_BODY_SIZE + 1))
+    # Their own avatar, on their account page, they may upload: the account page answers.
+    response, _body = claimed_size(client, "/admin/account/", settings.STAFF_MAX_BODY_SIZE + 1)
+    assert response.status_code == 200
 
 
 @pytest.mark.django_db
