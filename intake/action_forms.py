@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from intake.models import HelpRequest, Outcome
+from intake.permissions import visible_requests
 from intake.references import normalise
 from intake.roles import SOCIAL_WORKERS
 
@@ -57,9 +58,10 @@ class CloseForm(forms.Form):
         help_text=_("Only for a duplicate."),
     )
 
-    def __init__(self, *args, help_request=None, **kwargs):
+    def __init__(self, *args, help_request=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.help_request = help_request
+        self.user = user
         if help_request is not None:
             from intake.workflow import outcomes_allowed
 
@@ -70,7 +72,9 @@ class CloseForm(forms.Form):
         reference = normalise(self.cleaned_data.get("duplicate_of", ""))
         if reference and self.help_request is not None and reference == self.help_request.reference:
             raise forms.ValidationError(_("This is the reference of this request. Give the reference of the other one."))
-        if reference and not HelpRequest.objects.filter(reference=reference).exists():
+        # Looked up only among the requests this user may see, with one answer for "not
+        # yours" and "no such request": otherwise a social worker could test references.
+        if reference and not visible_requests(self.user, HelpRequest.objects.filter(reference=reference)).exists():
             raise forms.ValidationError(_("There is no request with this reference."))
         return reference
 

@@ -2,6 +2,11 @@
 
 Nothing typed into the form ever goes into a URL. Answers are stored as
 submitted (strings), so a step can be shown again exactly as it was typed.
+
+The session gets a new id when the first answer is stored and again when the request
+is sent. Someone who left a session cookie of their own in a shared browser (a library,
+a family's computer) would otherwise read, with that id, everything the next person
+typed: the check page shows the family's name, address, phone and story.
 """
 
 import time
@@ -49,9 +54,14 @@ class Draft:
         return MultiValueDict(stored) if stored is not None else None
 
     def store(self, step, post):
+        first = not self.answers
         names = step.form_class.base_fields.keys()
         self.answers[step.key] = {name: post.getlist(name) for name in names if name in post}
         self.save()
+        if first:
+            # From the first answer on the session holds personal data: whatever id the
+            # browser came with (perhaps one planted there), the answers go under a new one.
+            self.session.cycle_key()
 
     def values(self):
         """Earlier answers as plain values, for questions that depend on them.
@@ -84,6 +94,8 @@ class Draft:
         """Forget the answers; remember only which reference to show on the confirmation page."""
         self.data = {"answers": {}, "last_reference": reference}
         self.save()
+        # The id used while filling in no longer opens even the confirmation.
+        self.session.cycle_key()
 
     @property
     def last_reference(self):

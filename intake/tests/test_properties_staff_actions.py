@@ -169,7 +169,7 @@ def test_every_action_changes_the_request_whole_or_not_at_all(staff, action, dat
     user = staff.coordinator if role == COORDINATOR else staff.worker
     client = logged_in(user)
     detail_url = reverse("requests:inspect", args=[request.pk])
-    expected = _form_for(spec, request, as_posted(sent))
+    expected = _form_for(spec, request, user, as_posted(sent))
     allowed_now = spec.state_allows(request)
     before, before_counts = snapshot(request), counts(request)
 

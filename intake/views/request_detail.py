@@ -89,11 +89,12 @@ ACTIONS = [
 ACTIONS_BY_NAME = {action.name: action for action in ACTIONS}
 
 
-def _form_for(action, help_request, data=None):
+def _form_for(action, help_request, user, data=None):
     if action.form_class is action_forms.AssignForm:
         return action.form_class(data, suggestion=suggest_worker(help_request), prefix=action.name)
     if action.form_class is action_forms.CloseForm:
-        return action.form_class(data, help_request=help_request, prefix=action.name)
+        # The other request is looked up among those this user may see.
+        return action.form_class(data, help_request=help_request, user=user, prefix=action.name)
     return action.form_class(data, prefix=action.name)
 
 
@@ -176,7 +177,7 @@ class RequestDetailView(VisibleRequestsMixin, generic.InspectView):
         context["help_request"] = help_request
         refused = _take_refused(self.request, help_request)
         context["actions"] = [
-            {"action": action, "form": _form_for(action, help_request, refused.get(action.name))}
+            {"action": action, "form": _form_for(action, help_request, user, refused.get(action.name))}
             for action in ACTIONS
             if action.allowed(help_request, user)
         ]
@@ -199,7 +200,7 @@ def perform_action(request, pk, action):
     if not spec.state_allows(help_request):
         messages.error(request, _("This action is not possible in the request's current state."))
         return redirect(detail_url)
-    form = _form_for(spec, help_request, request.POST)
+    form = _form_for(spec, help_request, request.user, request.POST)
     if not form.is_valid():
         problems = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items())
         messages.error(request, _("The action was not saved: %(problems)s") % {"problems": problems})

@@ -90,9 +90,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.accounts.middleware.RequireSecondFactorMiddleware",
+    # Once the user is known, and before anything reads the body (CSRF's check does).
+    "portal.middleware.StaffBodyLimitMiddleware",
     "portal.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Below CommonMiddleware, which sets Content-Length from what this leaves.
+    "portal.middleware.SpreadsheetFormulaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it answers a locked-out log-in attempt.
     "axes.middleware.AxesMiddleware",
@@ -209,12 +213,19 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Within AXES_COOLOFF_TIME: AXES_FAILURE_LIMIT wrong passwords for one account lock the
+# account; LOGIN_FAILURE_LIMIT_PER_ADDRESS from one address, for any accounts, lock the
+# address (the real one behind a proxy: portal/clients.py). Higher, because a centre's
+# staff often share one public address, yet low enough that trying four passwords on
+# every account is stopped after a few accounts. A correct password clears only that
+# account's failures from that address (portal/accounts/lockout.py).
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-# An account is locked after AXES_FAILURE_LIMIT wrong passwords, and so is an address
-# that tries many accounts (the real address behind a proxy: portal/clients.py).
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "portal.clients.client_address"
+# The counts live in axes' database table, so every app server agrees on them.
+AXES_HANDLER = "portal.accounts.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.accounts.lockout.locked_out_response"
 # Logs name the account by a keyed hash only; no names, addresses or browsers.
@@ -284,12 +295,18 @@ DBBACKUP_CLEANUP_KEEP_MEDIA = DBBACKUP_CLEANUP_KEEP
 DBBACKUP_GPG_RECIPIENT = os.environ.get("BACKUP_GPG_RECIPIENT") or None
 DBBACKUP_GPG_ALWAYS_TRUST = True
 
-# The Wagtail page editor posts thousands of fields; the public site needs few, and
-# portal.middleware.RequestLimitsMiddleware holds every path outside /admin/ to these.
-# The longest answer (5000 characters) is at most about 45 KB once a browser encodes it.
+# Request bodies (portal/middleware.py; deploy/nginx/portal-locations.conf sets the same
+# figures). Everyone gets PUBLIC_MAX_BODY_SIZE, the admin's log-in page included: the
+# longest answer of the form (5000 characters) is at most about 45 KB once a browser
+# encodes it. Signed-in staff get STAFF_MAX_BODY_SIZE for the admin's forms: Django
+# holds the non-file data of any body to DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) anyway,
+# and the page editor's thousands of fields (up to DATA_UPLOAD_MAX_NUMBER_FIELDS) add
+# about 100 bytes of multipart headers each, so a form without a file never needs more.
+# Only uploads of documents and images, by those who may upload them, get more (below).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 PUBLIC_MAX_BODY_SIZE = 64 * 1024
 PUBLIC_MAX_NUMBER_FIELDS = 200
+STAFF_MAX_BODY_SIZE = 5 * 1024 * 1024
 
 # E-mail: SMTP when configured; development overrides this with files.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -343,8 +360,10 @@ WAGTAILSEARCH_BACKENDS = {
 # for the Polish Sign Language page.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "xlsx", "ods", "csv", "mp4", "webm", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
-# The largest body the admin accepts: a document at the limit plus the form around it.
-ADMIN_MAX_BODY_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE + 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The bodies the upload views of Wagtail accept: a file at its limit plus the form around it.
+DOCUMENT_UPLOAD_MAX_BODY_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE + 1024 * 1024
+IMAGE_UPLOAD_MAX_BODY_SIZE = WAGTAILIMAGES_MAX_UPLOAD_SIZE + 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp", "jpg": "webp", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -1,4 +1,9 @@
-"""Oversized bodies and floods of fields get a clear, early answer; the admin keeps its higher limits."""
+"""Oversized bodies and floods of fields get a clear, early answer.
+
+Only signed-in staff get more than the public limit: their admin forms up to
+STAFF_MAX_BODY_SIZE, and uploads of documents and images, by those who may upload
+them, up to the upload's own limit.
+"""
 
 import io
 
@@ -51,10 +56,93 @@ def test_the_public_limit_comes_from_the_settings(client, settings):
     assert claimed_size(client, "/wyjdz/", 1001)[0].status_code == 413
 
 
-def test_the_admin_refuses_only_what_is_bigger_than_a_document_upload(client):
-    response, body = claimed_size(client, "/admin/documents/multiple/add/", settings.ADMIN_MAX_BODY_SIZE + 1)
+def test_the_admin_refuses_more_than_a_document_upload_even_to_staff(client):
+    client.cookies[settings.SESSION_COOKIE_NAME] = "a-staff-session-perhaps"
+    response, body = claimed_size(client, "/admin/documents/multiple/add/", settings.DOCUMENT_UPLOAD_MAX_BODY_SIZE + 1)
     assert response.status_code == 413 and body.reads == 0
-    assert settings.ADMIN_MAX_BODY_SIZE > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+    assert settings.DOCUMENT_UPLOAD_MAX_BODY_SIZE > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+
+
+FIFTY_MB = 50 * 1024 * 1024
+
+
+def assert_refused_unread(response, body):
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "Nie udało się przyjąć tylu danych" in page and 'href="tel:112"' in page
+    assert body.reads == 0
+
+
+def test_an_anonymous_visitor_cannot_send_50_mb_to_the_admin_log_in(client):
+    # No database here: without a session cookie nobody is signed in, so the public limit.
+    assert_refused_unread(*claimed_size(client, "/admin/login/", FIFTY_MB))
+    assert_refused_unread(*claimed_size(client, "/admin/documents/multiple/add/", FIFTY_MB))
+    assert_refused_unread(*claimed_size(client, "/admin/", settings.PUBLIC_MAX_BODY_SIZE + 1))
+
+
+@pytest.mark.django_db
+def test_a_made_up_session_cookie_does_not_open_the_staff_limits(client):
+    # The cookie lets the body past the first check; the session behind it decides.
+    client.cookies[settings.SESSION_COOKIE_NAME] = "made-up-session-key"
+    assert_refused_unread(*claimed_size(client, "/admin/login/", FIFTY_MB))
+    assert_refused_unread(*claimed_size(client, "/admin/documents/add/", FIFTY_MB))
+    assert_refused_unread(*claimed_size(client, "/admin/login/", settings.PUBLIC_MAX_BODY_SIZE + 1))
+
+
+@pytest.fixture
+def editor(db):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("redaktor", "r@gops.example.pl", "haslo-redaktora-123")
+    user.groups.add(Group.objects.get(name="Redaktorzy"))
+    return user
+
+
+@pytest.mark.django_db
+def test_a_half_logged_in_editor_gets_no_upload_allowance(client, editor):
+    # Password given, phone code not yet: sent to the code screen, the body never read.
+    client.post("/admin/login/", {"username": "redaktor", "password": "haslo-redaktora-123"})
+    response, body = claimed_size(client, "/admin/documents/add/", FIFTY_MB)
+    assert response.status_code in (302, 413) and body.reads == 0
+
+
+@pytest.mark.django_db
+def test_a_signed_in_editor_uploads_a_document_over_the_public_and_staff_limits(client, editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents.models import Document
+
+    client.force_login(editor)
+    size = settings.STAFF_MAX_BODY_SIZE + 1024 * 1024
+    upload = SimpleUploadedFile("sprawozdanie.pdf", b"%PDF-1.4\n" + b"0" * size, content_type="application/pdf")
+    response = client.post("/admin/documents/add/", {"title": "Sprawozdanie", "file": upload, "collection": 1})
+    assert response.status_code == 302
+    document = Document.objects.get(title="Sprawozdanie")
+    try:
+        assert document.file.size > size
+    finally:
+        document.file.delete()
+
+
+@pytest.mark.django_db
+def test_a_signed_in_editor_cannot_send_a_huge_body_to_an_ordinary_admin_form(client, editor):
+    client.force_login(editor)
+    for path in ("/admin/pages/2/edit/", "/admin/login/", "/admin/snippets/home/contact/add/"):
+        assert_refused_unread(*claimed_size(client, path, settings.STAFF_MAX_BODY_SIZE + 1))
+    # Up to the staff limit the admin's own forms answer (here: the page editor's checks).
+    response = client.post("/admin/pages/2/edit/", {"title": "x", "notatka": "x" * (settings.PUBLIC_MAX_BODY_SIZE * 2)})
+    assert response.status_code != 413
+
+
+@pytest.mark.django_db
+def test_staff_without_document_rights_get_no_upload_allowance(client):
+    from intake.tests.factories import make_social_worker
+
+    client.force_login(make_social_worker("pracownik1"))
+    assert_refused_unread(*claimed_size(client, "/admin/documents/add/", settings.STAFF_MAX_BODY_SIZE + 1))
+    assert_refused_unread(*claimed_size(client, "/admin/images/chooser/create/", settings.STAFF_MAX_BODY_SIZE + 1))
+    # Their own avatar, on their account page, they may upload: the account page answers.
+    response, _body = claimed_size(client, "/admin/account/", settings.STAFF_MAX_BODY_SIZE + 1)
+    assert response.status_code == 200
 
 
 @pytest.mark.django_db
