@@ -134,6 +134,22 @@ def test_request_without_javascript(portal_url, browser):
         context.close()
 
 
+def test_an_error_link_does_not_hide_the_answer_under_the_leave_bar(portal_url, phone_page):
+    # WCAG 2.4.11: the sticky bar must not cover the field the error summary jumps to.
+    page = phone_page
+    page.goto(portal_url + "/popros-o-pomoc/krok/kto/")
+    page.get_by_label("Dla mojej rodziny").check()
+    continue_(page)
+    page.get_by_label("Kod pocztowy").fill("84100")
+    continue_(page)
+    page.locator("[data-error-summary] a").first.click()
+
+    field = page.get_by_label("Kod pocztowy")
+    expect(field).to_be_focused()
+    bar = page.locator("[data-quick-exit]").bounding_box()
+    assert field.bounding_box()["y"] >= bar["y"] + bar["height"]
+
+
 @pytest.mark.parametrize("how", ["button", "shift"])
 def test_leave_this_page(portal_url, phone_page, how):
     page = phone_page
