@@ -130,7 +130,8 @@ class FamilyForm(StepForm):
         super().__init__(*args, **kwargs)
         # Browsers may fill in the applicant's own address only when the family is theirs.
         own = self.earlier("who", "requester_type") == RequesterType.OWN_FAMILY
-        self.fields["address"].widget.attrs["autocomplete"] = "street-address" if own else "off"
+        # One line of the address: "street-address" is for a multi-line field (HTML spec).
+        self.fields["address"].widget.attrs["autocomplete"] = "address-line1" if own else "off"
         self.fields["postal_code"].widget.attrs["autocomplete"] = "postal-code" if own else "off"
         self.fields["postal_code"].widget.attrs["inputmode"] = "numeric"
         self.fields["children_count"].widget.attrs["inputmode"] = "numeric"

@@ -59,6 +59,8 @@ _ADDRESS = f"{CENTRE['street_address']}, {CENTRE['postal_code']} {CENTRE['city']
 # reuse the nominative form kept in the settings.
 _STREET_LOCATIVE = "ul. Słonecznej 1"
 _PHONE = CENTRE["phone"]
+# In rich text the centre's phone is a link, so a phone dials it with one tap.
+_PHONE_LINK = f'<a href="tel:{_PHONE.replace(" ", "")}">{_PHONE}</a>'
 _EMAIL = CENTRE["email"]
 _EMAIL_LINK = f'<a href="mailto:{_EMAIL}">{_EMAIL}</a>'
 
@@ -475,7 +477,7 @@ FAMILY_ASSISTANT = {
                 (
                     "paragraph",
                     paragraphs(
-                        f"Nie wiesz, do kogo zadzwonić? Zadzwoń do sekretariatu ośrodka: {_PHONE}. "
+                        f"Nie wiesz, do kogo zadzwonić? Zadzwoń do sekretariatu ośrodka: {_PHONE_LINK}. "
                         "Połączymy cię z właściwą osobą."
                     ),
                 ),
@@ -752,7 +754,7 @@ HOW_TO_GET_HELP = {
         (
             "paragraph",
             paragraphs(
-                f"Telefon: {_PHONE}. E-mail: {_EMAIL_LINK}.",
+                f"Telefon: {_PHONE_LINK}. E-mail: {_EMAIL_LINK}.",
                 'Adres i godziny pracy znajdziesz na stronie <a href="/kontakt/">Kontakt</a>.',
             ),
         ),
@@ -821,7 +823,7 @@ NEWS_INDEX = {
                     paragraphs(
                         "Jeśli będzie padać, przeniesiemy się do sali w budynku ośrodka.",
                         f"Potrzebujesz pomocy w dotarciu albo tłumacza polskiego języka migowego? "
-                        f"Daj nam znać do 1 czerwca: tel. {_PHONE}, e-mail {_EMAIL_LINK}.",
+                        f"Daj nam znać do 1 czerwca: tel. {_PHONE_LINK}, e-mail {_EMAIL_LINK}.",
                     ),
                 ),
             ],
@@ -862,7 +864,7 @@ NEWS_INDEX = {
                     "paragraph",
                     paragraphs(
                         "Konsultacje są bezpłatne dla mieszkańców gminy. Rozmowa trwa mniej więcej godzinę.",
-                        f"Na konsultację trzeba się wcześniej umówić: zadzwoń pod numer {_PHONE} "
+                        f"Na konsultację trzeba się wcześniej umówić: zadzwoń pod numer {_PHONE_LINK} "
                         f"albo napisz na adres {_EMAIL_LINK}.",
                     ),
                 ),
@@ -908,7 +910,7 @@ NEWS_INDEX = {
                     "paragraph",
                     paragraphs(
                         "Udział jest bezpłatny. W czasie zajęć zaopiekujemy się waszymi dziećmi w sali obok.",
-                        f"Zapisy do 16 października: tel. {_PHONE} lub e-mail {_EMAIL_LINK}.",
+                        f"Zapisy do 16 października: tel. {_PHONE_LINK} lub e-mail {_EMAIL_LINK}.",
                     ),
                 ),
             ],
@@ -1065,7 +1067,7 @@ DATA_PROTECTION = {
             "paragraph",
             paragraphs(
                 f"Administratorem twoich danych osobowych jest {CENTRE['name']}, {_ADDRESS}.",
-                f"Możesz się z nami skontaktować telefonicznie ({_PHONE}), e-mailem ({_EMAIL_LINK}) "
+                f"Możesz się z nami skontaktować telefonicznie ({_PHONE_LINK}), e-mailem ({_EMAIL_LINK}) "
                 "albo listownie na adres ośrodka.",
             ),
         ),
@@ -1075,7 +1077,8 @@ DATA_PROTECTION = {
             paragraphs(
                 f"W ośrodku pracuje inspektor ochrony danych: {CENTRE['dpo_name']}.",
                 f'Napisz na adres <a href="mailto:{CENTRE["dpo_email"]}">{CENTRE["dpo_email"]}</a>, '
-                f"zadzwoń pod numer {CENTRE['dpo_phone']} albo wyślij list na adres ośrodka "
+                f'zadzwoń pod numer <a href="tel:{CENTRE["dpo_phone"].replace(" ", "")}">{CENTRE["dpo_phone"]}</a> '
+                "albo wyślij list na adres ośrodka "
                 "z dopiskiem „Inspektor ochrony danych”.",
                 "Inspektor odpowie na pytania o twoje dane i pomoże ci skorzystać z twoich praw.",
             ),
@@ -1226,17 +1229,20 @@ EASY_READ = {
         ),
         ("heading", {"text": "Jak się z nami skontaktować", "level": "h2"}),
         (
-            "list",
-            {
-                "style": "unordered",
-                "items": [
-                    f"Zadzwoń do nas. Numer telefonu: {_PHONE}.",
-                    f"Napisz do nas e-mail. Adres: {_EMAIL}.",
+            # Rich text rather than a list block, so the phone and e-mail are links.
+            "paragraph",
+            "<ul>"
+            + "".join(
+                f"<li>{item}</li>"
+                for item in [
+                    f"Zadzwoń do nas. Numer telefonu: {_PHONE_LINK}.",
+                    f"Napisz do nas e-mail. Adres: {_EMAIL_LINK}.",
                     "Przyjdź do nas. Adres: ulica Słoneczna 1, Przykładowo.",
                     "Biuro jest otwarte od poniedziałku do piątku.",
                     "W poniedziałek jesteśmy do godziny 17.",
-                ],
-            },
+                ]
+            )
+            + "</ul>",
         ),
         ("heading", {"text": "Gdy jest niebezpiecznie", "level": "h2"}),
         (
@@ -1344,7 +1350,7 @@ INTAKE_FORM = {
         ),
         "privacy_clause": paragraphs(
             f"Administratorem twoich danych jest {CENTRE['name']}, {_ADDRESS}, "
-            f"telefon {_PHONE}, e-mail {_EMAIL_LINK}.",
+            f"telefon {_PHONE_LINK}, e-mail {_EMAIL_LINK}.",
             f"Możesz skontaktować się z naszym inspektorem ochrony danych: {CENTRE['dpo_name']}, "
             f'e-mail <a href="mailto:{CENTRE["dpo_email"]}">{CENTRE["dpo_email"]}</a>.',
             "Dane z tego formularza przetwarzamy, żeby rozpatrzyć zgłoszenie i udzielić rodzinie wsparcia. "
@@ -1362,7 +1368,7 @@ INTAKE_FORM = {
         "confirmation_text": paragraphs(
             "Pracownik socjalny zadzwoni albo napisze, żeby umówić wizytę. "
             "Jeśli zgłaszasz sprawę anonimowo, odwiedzi rodzinę bez wcześniejszego kontaktu z tobą.",
-            f"Masz pytania? Zadzwoń do ośrodka: {_PHONE}. Podaj numer zgłoszenia.",
+            f"Masz pytania? Zadzwoń do ośrodka: {_PHONE_LINK}. Podaj numer zgłoszenia.",
         ),
     },
 }

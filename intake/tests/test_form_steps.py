@@ -149,7 +149,7 @@ def test_every_step_has_labels_hints_and_autocomplete(client, intake_page, local
         assert field["autocomplete"] == autocomplete
         assert page.find("label", attrs={"for": field["id"]}) is not None
     family = doc(client.get(step_url("rodzina")))
-    assert family.find(id="id_address")["autocomplete"] == "street-address"
+    assert family.find(id="id_address")["autocomplete"] == "address-line1"
     assert family.find("fieldset").find("legend") is not None
 
 

@@ -5,6 +5,7 @@ import pytest
 from home.tests.browser.axe import violations
 from home.tests.browser.conftest import screenshot
 from home.tests.browser.layout import sideways_overflow
+from home.tests.browser.looks import sideways_overflow_in_every_look
 from home.tests.demo_paths import DEMO_PATHS
 
 PATHS = [*DEMO_PATHS, "/szukaj/?q=asystent", "/nie-ma-takiej-strony/"]
@@ -28,6 +29,17 @@ def test_demo_page_is_accessible(request, portal_url, path, device):
     # Nothing wider than the screen: no sideways scrolling on a phone.
     assert sideways_overflow(page) == 0
     screenshot(page, screenshot_name(path, device))
+
+
+def test_no_page_scrolls_sideways_at_320_px_in_any_text_size_or_contrast(portal_url, narrow_page):
+    # One page load per path; the switches then change the look in place (WCAG 1.4.10).
+    too_wide = {}
+    for path in PATHS:
+        narrow_page.goto(portal_url + path)
+        found = sideways_overflow_in_every_look(narrow_page)
+        if found:
+            too_wide[path] = found
+    assert too_wide == {}
 
 
 def test_no_request_leaves_the_site(portal_url, phone_page):

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from home.tests.browser.axe import violations
 from home.tests.browser.conftest import NEUTRAL_SITE, PHONE, screenshot
+from home.tests.browser.looks import sideways_overflow_in_every_look
 
 REFERENCE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")
 
@@ -32,17 +33,25 @@ def check_step(page, name, js):
     screenshot(page, f"intake-{name}--{'phone' if js else 'phone-nojs'}")
 
 
-def walk(page, portal_url, js):
-    page.goto(portal_url + "/popros-o-pomoc/")
+def check_page(page, name, js):
+    """The form's first page and the confirmation: the page's own checks, then axe."""
     if js:
-        assert violations(page) == []
+        assert violations(page) == [], name
+    if name == "7-confirmation":
+        screenshot(page, f"intake-{name}--{'phone' if js else 'phone-nojs'}")
+
+
+def walk(page, portal_url, js, check_step=check_step, check_page=check_page):
+    """Sends one request through every step; `check_step` and `check_page` look at each page on the way."""
+    page.goto(portal_url + "/popros-o-pomoc/")
+    check_page(page, "0-start", js)
     page.locator("main a.button--primary").click()
 
     # 1. who: the institution questions appear only for an institution (with JavaScript)
     if js:
         assert not page.locator("#id_institution_name").is_visible()
     continue_(page)  # nothing chosen: the error summary links to the question
-    assert page.locator("[data-error-summary]").is_visible()
+    expect(page.locator("[data-error-summary]")).to_be_visible()  # waits for the answer to the post
     assert page.title().startswith("Błąd:")
     check_step(page, "1-who-error", js)
     page.get_by_label("W sprawie innej rodziny, o którą się martwię").check()
@@ -93,9 +102,7 @@ def walk(page, portal_url, js):
     reference = page.locator("[data-reference]").inner_text().strip()
     assert REFERENCE.match(reference)
     assert "2 dni roboczych" in page.locator("main").inner_text()
-    if js:
-        assert violations(page) == []
-    screenshot(page, f"intake-7-confirmation--{'phone' if js else 'phone-nojs'}")
+    check_page(page, "7-confirmation", js)
     return reference
 
 
@@ -106,6 +113,18 @@ def test_request_with_javascript(portal_url, phone_page):
     assert phone_page.locator("[data-reference]").inner_text().strip() == reference
 
 
+def test_no_step_scrolls_sideways_at_320_px_in_any_text_size_or_contrast(portal_url, narrow_page):
+    too_wide = {}
+
+    def measure(page, name, js):
+        found = sideways_overflow_in_every_look(page)
+        if found:
+            too_wide[name] = found
+
+    walk(narrow_page, portal_url, js=True, check_step=measure, check_page=measure)
+    assert too_wide == {}
+
+
 def test_request_without_javascript(portal_url, browser):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE, is_mobile=True)
     try:
@@ -113,6 +132,22 @@ def test_request_without_javascript(portal_url, browser):
         walk(page, portal_url, js=False)
     finally:
         context.close()
+
+
+def test_an_error_link_does_not_hide_the_answer_under_the_leave_bar(portal_url, phone_page):
+    # WCAG 2.4.11: the sticky bar must not cover the field the error summary jumps to.
+    page = phone_page
+    page.goto(portal_url + "/popros-o-pomoc/krok/kto/")
+    page.get_by_label("Dla mojej rodziny").check()
+    continue_(page)
+    page.get_by_label("Kod pocztowy").fill("84100")
+    continue_(page)
+    page.locator("[data-error-summary] a").first.click()
+
+    field = page.get_by_label("Kod pocztowy")
+    expect(field).to_be_focused()
+    bar = page.locator("[data-quick-exit]").bounding_box()
+    assert field.bounding_box()["y"] >= bar["y"] + bar["height"]
 
 
 @pytest.mark.parametrize("how", ["button", "shift"])

@@ -74,7 +74,9 @@ def test_without_javascript_everything_still_works(portal_url, browser):
         page.goto(portal_url + "/")
         # The switches need JavaScript, so they are not offered; nothing else is missing.
         assert not page.locator("[data-prefs]").is_visible()
-        page.get_by_role("navigation", name="Menu główne").get_by_role("link", name="Prawa dziecka").click()
+        menu = page.get_by_role("navigation", name="Menu główne")
+        menu.locator("summary").click()  # on a phone the menu opens under "Menu"
+        menu.get_by_role("link", name="Prawa dziecka").click()
         assert page.locator("h1").inner_text() == "Prawa dziecka"
         page.locator("#site-search").fill("asystent")
         page.locator("#site-search").press("Enter")
