@@ -62,10 +62,14 @@ def new_version():
     cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
 
 
-def _current_version():
-    # Made by the first page stored; `add`, so that two servers starting at once agree.
-    cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
-    return cache.get(VERSION_KEY)
+def site_version():
+    """The version every kept page and fragment is stored under (home/frame.py too)."""
+    # Made by the first reader; `add`, so that two servers starting at once agree.
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
 
 
 def _keepable(request, response):
@@ -109,7 +113,7 @@ class PageCacheMiddleware:
         if _keepable(request, response):
             page = {
                 # The version and token read before rendering: a purge meanwhile makes this copy old.
-                "version": version or _current_version(),
+                "version": version or site_version(),
                 "token": token,
                 "status": response.status_code,
                 "headers": dict(response.headers),
