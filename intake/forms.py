@@ -9,6 +9,7 @@ import unicodedata
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from home.validators import postal_code_validator
@@ -33,8 +34,28 @@ class DigitsField(forms.CharField):
         return latin_digits(super().to_python(value))
 
 
+class StepFormRenderer(TemplatesSetting):
+    """Each question drawn by the project's own template (templates/intake/forms/field.html)."""
+
+    field_template_name = "intake/forms/field.html"
+
+
+class ChoiceButtons(forms.RadioSelect):
+    """Radio buttons as the form's cards: each input beside its label (templates/intake/forms/widgets/)."""
+
+    template_name = "intake/forms/widgets/choices.html"
+    option_template_name = "intake/forms/widgets/choice.html"
+
+
+class ChoiceBoxes(forms.CheckboxSelectMultiple):
+    template_name = "intake/forms/widgets/choices.html"
+    option_template_name = "intake/forms/widgets/choice.html"
+
+
 class StepForm(forms.Form):
     """Base for the steps: forms that carry the answers of the earlier steps."""
+
+    default_renderer = StepFormRenderer
 
     def __init__(self, *args, answers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,13 +71,13 @@ class WhoForm(StepForm):
     requester_type = forms.ChoiceField(
         label=_("Who is asking for support?"),
         choices=RequesterType.choices,
-        widget=forms.RadioSelect,
+        widget=ChoiceButtons,
         error_messages={"required": _("Choose who is asking for support.")},
     )
     institution_type = forms.ChoiceField(
         label=_("Which institution?"),
         choices=InstitutionType.choices,
-        widget=forms.RadioSelect,
+        widget=ChoiceButtons,
         required=False,
     )
     institution_name = forms.CharField(
@@ -121,7 +142,7 @@ class FamilyForm(StepForm):
     foster_care = forms.ChoiceField(
         label=_("Is any of the children in foster care now?"),
         choices=FosterCare.choices,
-        widget=forms.RadioSelect,
+        widget=ChoiceButtons,
         initial=FosterCare.UNKNOWN,
         error_messages={"required": _("Choose an answer about foster care.")},
     )
@@ -141,7 +162,7 @@ class DifficultiesForm(StepForm):
     difficulty_areas = forms.MultipleChoiceField(
         label=_("What is difficult for the family?"),
         choices=DifficultyArea.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=ChoiceBoxes,
         required=False,
         help_text=_("Tick everything that applies."),
     )
@@ -165,7 +186,7 @@ class SafetyForm(StepForm):
         label=_("Is a child in danger right now?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
+        widget=ChoiceButtons,
         help_text=_("For example: a child is left alone, is being hurt, or there is violence at home."),
         error_messages={"required": _("Choose yes or no.")},
     )
@@ -246,6 +267,8 @@ class ContactForm(StepForm):
 
 class SubmitForm(forms.Form):
     """The last page: the information clause is acknowledged, plus the anti-spam checks."""
+
+    default_renderer = StepFormRenderer
 
     privacy_acknowledged = forms.BooleanField(
         label=_("I have read the information on how my data is processed"),

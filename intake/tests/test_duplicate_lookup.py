@@ -26,7 +26,7 @@ def close_as_duplicate(client, help_request, reference):
     response = act(client, help_request, "close", {"close-outcome": "duplicate", "close-duplicate_of": reference})
     page = BeautifulSoup(client.get(response["Location"]).content.decode(), "html.parser")
     help_request.refresh_from_db()
-    error = page.find(id="id_close-duplicate_of-error")
+    error = page.find(id="id_close-duplicate_of_error")
     messages = [" ".join(m.get_text().split()) for m in page.select(".messages li")]
     field = page.find("input", attrs={"name": "close-duplicate_of"})
     return {

@@ -58,7 +58,7 @@ def test_typed_answers_are_kept_when_there_is_an_error(client, intake_page, loca
     assert page.find(id="id_children_count")["value"] == "dwoje"
     assert page.find("option", selected=True).get_text() == "Dębnik"
     assert page.find(id="id_postal_code")["aria-invalid"] == "true"
-    assert "id_postal_code-error" in page.find(id="id_postal_code")["aria-describedby"]
+    assert "id_postal_code_error" in page.find(id="id_postal_code")["aria-describedby"]
 
 
 def test_steps_cannot_be_skipped(client, intake_page):

@@ -77,7 +77,7 @@ def assert_refusal_is_clear(response, data):
     for name, polish in s.assert_polish(form.errors.as_data()):
         assert s.squash(polish) in summary_text, polish
         if name != "__all__":
-            beside = page.find(id=f"{form[name].auto_id}-error")
+            beside = page.find(id=f"{form[name].auto_id}_error")
             assert beside is not None, name
             assert s.squash(polish) in s.squash(beside.get_text(" ")), (name, polish)
     for field in form:

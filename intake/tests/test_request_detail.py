@@ -122,11 +122,11 @@ def test_a_request_cannot_be_closed_as_a_duplicate_of_itself(client, people):
     help_request.refresh_from_db()
     assert help_request.status == Status.NEW and help_request.duplicate_of == ""
     page = BeautifulSoup(client.get(response["Location"]).content.decode(), "html.parser")
-    assert "To numer tego zgłoszenia. Podaj numer tego drugiego." in page.find(id="id_close-duplicate_of-error").get_text()
+    assert "To numer tego zgłoszenia. Podaj numer tego drugiego." in page.find(id="id_close-duplicate_of_error").get_text()
     field = page.find("input", attrs={"name": "close-duplicate_of"})
     assert field["value"] == help_request.reference
     # Read out with the field: the hint and the error.
-    assert field["aria-describedby"].split() == ["id_close-duplicate_of-hint", "id_close-duplicate_of-error"]
+    assert field["aria-describedby"].split() == ["id_close-duplicate_of_helptext", "id_close-duplicate_of_error"]
     assert field["aria-invalid"] == "true"
 
 
@@ -168,7 +168,7 @@ def test_a_refused_action_shows_again_what_was_typed_with_the_reason_beside_it(c
     assert response.status_code == 302 and too_long[:30] not in response["Location"]
     page = BeautifulSoup(client.get(response["Location"]).content.decode(), "html.parser")
     assert page.find("textarea", attrs={"name": "note-text"}).get_text().strip() == too_long.strip()
-    assert "5000" in page.find(id="id_note-text-error").get_text()
+    assert "5000" in page.find(id="id_note-text_error").get_text()
     assert help_request.notes.count() == 0
     # Shown once: the next visit starts from an empty form.
     page = BeautifulSoup(client.get(response["Location"]).content.decode(), "html.parser")
