@@ -1,9 +1,9 @@
-"""The real portal stack on loopback: PostgreSQL or SQLite, gunicorn, the task worker, an SMTP sink.
+"""The real portal stack on loopback: PostgreSQL or SQLite, Redis, gunicorn, the task worker, an SMTP sink.
 
 Every process is started in its own process group and remembered here, so that
 `stop_everything()` ends all of them, also after Ctrl+C or a failure. Everything
 lives in temporary directories on free ports: nothing of the machine's own
-PostgreSQL, mail server or the repository's var/ is used.
+PostgreSQL, Redis, mail server or the repository's var/ is used.
 """
 
 import json
@@ -238,6 +238,47 @@ class PostgresServer:
 
     def url(self, name):
         return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
+
+
+class RedisServer:
+    """Debian's redis-server on a free loopback port, keeping nothing on disk.
+
+    Stopping it loses every key, as a restarted Redis without persistence would: the
+    shared cache is a cache. The fault cases start and stop it; the tests of the shared
+    cache use it through portal/tests/redis_server.py. Started again, it takes the same port.
+    """
+
+    name = "redis"
+
+    def __init__(self, work_dir=None, port=None):
+        self.port = port or free_port()
+        self.dir = Path(work_dir) if work_dir else Path(tempfile.gettempdir())
+        self.log_path = self.dir / "redis.log" if work_dir else Path(os.devnull)
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    @property
+    def running(self):
+        return self.process is not None and self.process.alive
+
+    def start(self):
+        if not shutil.which("redis-server"):
+            raise RuntimeError("redis-server is not installed (Debian: apt-get install redis-server)")
+        argv = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--dir", str(self.dir)]
+        self.process = ManagedProcess("redis-server", argv, clean_environment(), self.log_path, cwd=self.dir).start()
+        wait_until(lambda: port_open(self.port) or not self.process.alive, 10, interval=0.05, what="Redis listening")
+        if not self.process.alive:
+            raise RuntimeError(f"redis-server did not start (exit {self.process.returncode}); see {self.log_path}")
+        return self
+
+    def stop(self):
+        if self.process:
+            self.process.stop()
+            self.process = None
 
 
 class Databases:
