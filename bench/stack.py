@@ -399,13 +399,18 @@ class SmtpSink:
 
 
 class Portal:
-    """One case's application: gunicorn (production settings) and the django-tasks database worker."""
+    """One case's application: gunicorn (production settings) and the django-tasks database worker.
 
-    def __init__(self, work_dir, database_url, static_root, media_root, smtp_port, **settings):
+    `settings` are environment variables that replace the defaults below: two Portals on
+    one database given the same SECRET_KEY are two app machines of one deployment.
+    """
+
+    def __init__(self, work_dir, database_url, static_root, media_root, smtp_port, name="portal", **settings):
         self.work_dir = Path(work_dir)
+        self.name = name
         self.port = free_port()
         self.database_url = database_url
-        self.env = clean_environment(
+        defaults = dict(
             DJANGO_SETTINGS_MODULE="portal.settings.production",
             SECRET_KEY=secrets.token_urlsafe(50),
             ALLOWED_HOSTS=f"{HOST},127.0.0.1",
@@ -424,8 +429,8 @@ class Portal:
             INTAKE_MIN_FILL_SECONDS=0,
             INTAKE_RATE_LIMIT_PER_ADDRESS=1_000_000,
             INTAKE_RATE_LIMIT_PER_EMAIL=1_000_000,
-            **settings,
         )
+        self.env = clean_environment(**{**defaults, **settings})
         self.web = None
         self.worker = None
         self.worker_starts = 0
@@ -459,7 +464,9 @@ class Portal:
 
     def start_worker(self):
         self.worker_starts += 1
-        argv = [*MANAGE, "db_worker", "--no-startup-delay", "--interval", "0.5"]
+        # Named, so that the task table says which machine's worker ran each task.
+        worker_id = f"{self.name}-{self.worker_starts}"
+        argv = [*MANAGE, "db_worker", "--no-startup-delay", "--interval", "0.5", "--worker-id", worker_id]
         self.worker = ManagedProcess("db_worker", argv, self.env, self.work_dir / "worker.log").start()
         return self.worker
 
@@ -470,6 +477,15 @@ class Portal:
         )
         with open(self.work_dir / "commands.log", "a") as log:
             log.write(f"$ manage.py {' '.join(args)} -> {result.returncode}\n{result.stdout}{result.stderr}\n")
+        return result
+
+    def run_module(self, module, *args, timeout=300):
+        """`python -m module args` with this server's settings, as a job on this machine would run."""
+        result = subprocess.run(
+            [PYTHON, "-m", module, *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=timeout
+        )
+        with open(self.work_dir / "commands.log", "a") as log:
+            log.write(f"$ python -m {module} {' '.join(args)} -> {result.returncode}\n{result.stdout}{result.stderr}\n")
         return result
 
     def snapshot(self):
