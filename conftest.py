@@ -38,23 +38,3 @@ def fresh_shared_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def fresh_page_cache():
-    """Each test starts as a freshly started app process: no public page kept from another test."""
-    from home.page_cache import store
-
-    store.clear()
-    yield
-    store.clear()
-
-
-@pytest.fixture(autouse=True)
-def fresh_lookups():
-    """Nor the header, footer or lookups another test's data made (home/memo.py)."""
-    from home import memo
-
-    memo.forget()
-    yield
-    memo.forget()

@@ -347,7 +347,7 @@ class Bench:
         database_url = self.prepare_database()
 
         cached = self.portal(database_url, "cached")
-        uncached = self.portal(database_url, "uncached", PAGE_CACHE_MAX_BYTES=0)
+        uncached = self.portal(database_url, "uncached", PAGE_CACHE_SECONDS=0)
 
         from bench.nginx import Nginx
 

@@ -8,8 +8,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Public portal")
 
     def ready(self):
-        from home.memo import keep_locales
-        from home.page_cache import connect_signals
+        from home import purges
 
-        connect_signals()
-        keep_locales()
+        purges.connect()

@@ -1,11 +1,10 @@
 """Purging nginx's copies of the public pages, through Wagtail's frontend cache.
 
-deploy/nginx/ keeps pages for visitors without a session until they are purged. Any
-change to published content can change any page (menus, the latest news, the
-emergency numbers, the centre's phone are on all of them), so after each change every
-public URL is purged, in both encodings nginx keeps, over one kept-alive connection.
-Configured by PORTAL_NGINX_PURGE_URL (settings WAGTAILFRONTENDCACHE); without it this
-does nothing.
+deploy/nginx/ keeps pages for visitors without a session until they are purged; what a
+change affects, and so what is purged, is decided in home/purges.py. Each address is
+purged in both encodings nginx keeps, over one kept-alive connection. Configured by
+PORTAL_NGINX_PURGE_URL (settings WAGTAILFRONTENDCACHE; several nginx servers separated by
+commas); without it nginx is not purged.
 """
 
 import logging
@@ -14,7 +13,6 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
-from wagtail.contrib.frontend_cache.utils import get_backends
 
 logger = logging.getLogger(__name__)
 
@@ -60,12 +58,3 @@ def public_urls():
         if url:
             urls.update(url + path.lstrip("/") for path in page.get_cached_paths())
     return sorted(urls)
-
-
-def purge_everything(extra_urls=()):
-    backends = get_backends()
-    if not backends:
-        return
-    urls = sorted(set(public_urls()) | set(extra_urls))
-    for backend in backends.values():
-        backend.purge_batch(urls)

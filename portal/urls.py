@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import routing as home_routing
 from home import views as home_views
 from intake.views.quick_exit import quick_exit
 
@@ -29,9 +28,7 @@ if settings.DEBUG:
 # Polish pages have no language prefix; /uk/ and /en/ hold the translations.
 urlpatterns += i18n_patterns(
     path("szukaj/", home_views.search, name="search"),
-    # Wagtail's page serving with the way to each page remembered (home/routing.py);
-    # Wagtail's own urls below still give the password and log-in views.
-    re_path(wagtail_urls.serve_pattern, home_routing.serve, name="wagtail_serve"),
+    # Every page through Wagtail's own serve view.
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

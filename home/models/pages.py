@@ -4,7 +4,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -12,7 +11,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.memo import kept, public
 
 NEWS_PER_PAGE = 10
 LATEST_NEWS_ON_HOME = 3
@@ -89,15 +87,14 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"], context["news_index"] = kept(("home-news", self.pk, get_language()), self._news)
+        context["latest_news"] = NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[
+            :LATEST_NEWS_ON_HOME
+        ]
+        context["news_index"] = NewsIndexPage.objects.live().public().descendant_of(self).first()
         if self.help_page_id:
-            # The linked page in the language shown; keyed by the link, which a draft may change.
-            context["help_page"] = kept(("home-help", self.help_page_id, get_language()), lambda: self.help_page.localized)
+            # The linked page in the language shown.
+            context["help_page"] = self.help_page.localized
         return context
-
-    def _news(self):
-        latest = public(NewsPage.objects.live().descendant_of(self)).order_by("-date", "-pk")[:LATEST_NEWS_ON_HOME]
-        return list(latest), public(NewsIndexPage.objects.live().descendant_of(self)).first()
 
 
 class SectionPage(BasePage):
@@ -116,10 +113,7 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = kept(
-            ("section-children", self.pk, get_language()),
-            lambda: list(public(self.get_children().live()).specific().order_by("path")),
-        )
+        context["child_pages"] = self.get_children().live().public().specific().order_by("path")
         return context
 
 
@@ -147,12 +141,11 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        asked = request.GET.get("strona", "1")
-        context["news_page"] = kept(("news-listing", self.pk, asked, get_language()), lambda: self._listing(asked))
+        context["news_page"] = self._listing(request.GET.get("strona", "1"))
         return context
 
     def _listing(self, asked):
-        news = public(NewsPage.objects.live().child_of(self)).order_by("-date", "-pk")
+        news = NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
         paginator = Paginator(news, NEWS_PER_PAGE)
         try:
             listing = paginator.page(asked)
@@ -172,7 +165,7 @@ class NewsIndexPage(BasePage):
 
     def get_cached_paths(self):
         # Every page of the listing, so that a purge after a change reaches all of them.
-        count = public(NewsPage.objects.live().child_of(self)).count()
+        count = NewsPage.objects.live().public().child_of(self).count()
         pages = max(1, -(-count // NEWS_PER_PAGE))
         return ["/", *(f"?strona={number}" for number in range(1, pages + 1))]
 

@@ -36,7 +36,8 @@ def home_page(db):
     # Deleting the welcome page also removes the default site that points at it.
     Page.objects.filter(depth=2).delete()
     home = HomePageFactory(parent=root, slug="home")
-    Site.objects.create(hostname="localhost", port=80, root_page=home, site_name="GOPS", is_default_site=True)
+    # The test client's host: pages are kept only under their Site's own host name.
+    Site.objects.create(hostname="testserver", port=80, root_page=home, site_name="GOPS", is_default_site=True)
     return home
 
 

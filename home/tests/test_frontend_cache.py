@@ -52,7 +52,7 @@ def test_a_changed_setting_purges_every_public_address_in_both_encodings(
     # nginx purges the page at /x/ when asked for /__purge/x/ (deploy/nginx/portal-locations.conf).
     for path in ("/", "/aktualnosci/", "/aktualnosci/?strona=1", "/aktualnosci/dyzur/", "/sitemap.xml", "/robots.txt"):
         assert ("/__purge" + path, "gzip") in purged and ("/__purge" + path, "") in purged, path
-    assert {host for host, _path, _encoding in nginx} == {"localhost"}
+    assert {host for host, _path, _encoding in nginx} == {"testserver"}
     assert item.url == "/aktualnosci/dyzur/"
 
 

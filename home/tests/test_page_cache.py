@@ -1,4 +1,4 @@
-"""Public pages come from memory for visitors without a session, and never stale or personal."""
+"""Public pages come from the shared cache for visitors without a session, never stale or personal."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -87,10 +87,15 @@ def test_staff_always_get_the_page_itself(client, news_index):
     assert "wagtail-userbar" in page
 
 
+def kept(client, url, **query):
+    """Whether the page at `url` now comes from the page cache."""
+    return client.__class__().get(url, query).get("X-Page-Cache") == "hit"
+
+
 def test_the_request_form_steps_are_never_kept(client, intake_page):  # noqa: F811
     first = client.get(step_url("kto"))
     assert "no-store" in first["Cache-Control"]
-    assert not page_cache.store.pages
+    assert not kept(client, step_url("kto"))
     client.cookies.clear()  # even a visitor without a session gets a fresh form with its own token
     second = client.get(step_url("kto"))
     assert 'name="csrfmiddlewaretoken"' in second.content.decode() and second.cookies
@@ -106,39 +111,73 @@ def test_the_request_forms_opening_page_is_kept_but_its_steps_are_not(client, in
     assert "X-Page-Cache" not in step and "no-store" in step["Cache-Control"]
 
 
-def test_another_process_changing_content_empties_this_one(client, news_index, django_assert_num_queries):
+def test_another_app_server_serves_what_this_one_kept(client, news_index, settings, tmp_path):
+    """The cache is shared: what one server stored, another server (its own process) serves."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
     client.get(news_index.url)
-    page_cache.bump()  # as the publishing process would, through the shared file
-    page = client.get(news_index.url)
-    assert page.status_code == 200 and page_cache.store.pages  # rendered again, and kept again
+    code = (
+        "import django, os; django.setup();"
+        "from django.test import Client;"
+        f"print(Client().get({news_index.url!r}).get('X-Page-Cache'))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "CACHE_DIR": django_settings.CACHES["default"]["LOCATION"]}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert result.stdout.strip() == "hit", result.stderr[-2000:]
+
+
+def test_a_new_site_version_makes_every_kept_page_old(client, news_index):
+    client.get(news_index.url)
+    assert kept(client, news_index.url)
+    page_cache.new_version()  # as a change shown on every page does, on any server
+    assert not kept(client, news_index.url)
+    assert kept(client, news_index.url)  # rendered again, and kept again
+
+
+def test_a_page_rendered_during_a_purge_is_not_served_after_it(client, news_index, monkeypatch):
+    """A request that read the page before a change was committed must not keep it for later visitors."""
+    from home.models import NewsIndexPage
+
+    real_serve = NewsIndexPage.serve
+
+    def serve_then_purge(self, request, *args, **kwargs):
+        response = real_serve(self, request, *args, **kwargs)
+        page_cache.SharedCacheBackend({}).purge("http://testserver" + news_index.url)
+        return response
+
+    monkeypatch.setattr(NewsIndexPage, "serve", serve_then_purge)
+    client.get(news_index.url)
+    monkeypatch.setattr(NewsIndexPage, "serve", real_serve)
+    assert not kept(client, news_index.url)
 
 
 def test_a_missing_page_is_not_kept(client, home_page):
     client.get("/nie-ma-takiej-strony/")
-    assert not page_cache.store.pages
+    assert not kept(client, "/nie-ma-takiej-strony/")
 
 
-def test_the_store_keeps_within_its_size_and_drops_the_oldest():
-    store = page_cache.PageStore(max_bytes=10)
-    store.get("a", 1)  # first look at this generation
-    store.put("a", 1, (200, {}, b"12345"))
-    store.put("b", 1, (200, {}, b"12345"))
-    store.get("a", 1)  # a was used: b is now the oldest
-    store.put("c", 1, (200, {}, b"12345"))
-    assert list(store.pages) == ["a", "c"] and store.size == 10
-    assert store.get("a", 2) is None and not store.pages  # another generation: all gone
+def test_a_page_reached_under_another_host_name_is_not_kept(client, news_index, settings):
+    """Purges name pages by their Site's address: a copy under any other host would never be purged."""
+    settings.ALLOWED_HOSTS = ["*"]
+    other = client.__class__(HTTP_HOST="inny.example.pl")
+    assert other.get(news_index.url).status_code == 200
+    assert other.get(news_index.url).get("X-Page-Cache") is None
 
 
 def test_a_tracking_parameter_is_served_but_kept_by_no_cache(client, news_index):
     response = client.get(news_index.url, {"fbclid": "abc"})
     assert response.status_code == 200 and "private" in response["Cache-Control"]
-    assert not page_cache.store.pages
+    assert not kept(client, news_index.url, fbclid="abc")
 
 
 def test_a_listing_page_that_does_not_exist_is_not_kept(client, news_index):
     response = client.get(news_index.url, {"strona": "999"})
     assert response.status_code == 200 and "private" in response["Cache-Control"]
-    assert not page_cache.store.pages
+    assert not kept(client, news_index.url, strona="999")
     assert "private" not in client.get(news_index.url, {"strona": "1"}).get("Cache-Control", "")
 
 

@@ -74,13 +74,14 @@ MIDDLEWARE = [
     # Public HTML leaves compressed (portal/compression.py). Above the page cache, which keeps
     # pages uncompressed for every client whatever its Accept-Encoding.
     "portal.compression.PublicGZipMiddleware",
-    # First: a public page kept in memory is answered before anything else runs (home/page_cache.py).
-    "home.page_cache.PageCacheMiddleware",
     "portal.csp.PortalCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     # Early, so an oversized body is refused before anything below reads it.
     "portal.middleware.RequestLimitsMiddleware",
+    # Public pages from the shared cache (home/page_cache.py), under the headers and the HTTPS
+    # redirect above, before sessions, views and templates.
+    "home.page_cache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -161,18 +162,20 @@ SESSION_COOKIE_SAMESITE = "Lax"
 STAFF_SESSION_IDLE_SECONDS = 30 * 60
 X_FRAME_OPTIONS = "DENY"
 
-# Public pages for visitors without a session, kept in each app process (home/page_cache.py).
-# 0 turns it off. Processes on one machine share the generation file; every change to
-# published content replaces it, and every process drops its pages.
-PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(64 * 1024 * 1024)))
-PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE", str(VAR_DIR / "page-cache-generation"))
+# Public pages for visitors without a session, kept in the shared cache (home/page_cache.py)
+# for this many seconds at most; every change purges what it affects at once (home/purges.py),
+# so the limit only bounds a page whose purge could not reach the shared cache. 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "900"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/szukaj/", "/wyjdz/", "/static/", "/media/"]
-# Behind the nginx of deploy/nginx/, which keeps public pages too: where to send PURGE
-# after every content change (home/frontend_cache.py), e.g. http://127.0.0.1:8081.
-if os.environ.get("PORTAL_NGINX_PURGE_URL"):
-    WAGTAILFRONTENDCACHE = {
-        "nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": os.environ["PORTAL_NGINX_PURGE_URL"]}
-    }
+# Every cache of public pages, purged through Wagtail's frontend cache (home/purges.py): the
+# shared cache, and behind the nginx of deploy/nginx/, which keeps public pages too, each
+# nginx's purge address (PORTAL_NGINX_PURGE_URL, e.g. http://127.0.0.1:8081; comma-separated
+# for several).
+WAGTAILFRONTENDCACHE = {"pages": {"BACKEND": "home.page_cache.SharedCacheBackend"}}
+for _number, _location in enumerate(env_list("PORTAL_NGINX_PURGE_URL")):
+    WAGTAILFRONTENDCACHE[f"nginx{_number}"] = {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": _location}
+# Addresses carry their language (/uk/, /en/) already: no copy per language to purge.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Wagtail's admin reads the CSRF token from the page, never from the cookie.
 CSRF_COOKIE_HTTPONLY = True

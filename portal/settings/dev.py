@@ -24,4 +24,4 @@ DEMO_CONTENT_ALLOWED = True
 SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", False)
 
 # Templates change under a developer's hands: serve every page fresh.
-PAGE_CACHE_MAX_BYTES = 0
+PAGE_CACHE_SECONDS = 0

@@ -99,6 +99,14 @@ def portal_url(tmp_path_factory):
     subprocess.run([*manage, "load_demo_content"], cwd=ROOT, env=env, check=True, capture_output=True)
 
     port = _free_port()
+    # The site at the address the browser uses, as a centre's Site has its own host name:
+    # the page cache keeps and purges pages by their Site's address (home/page_cache.py).
+    # Saved, not updated: Wagtail forgets the sites' addresses it keeps in the cache on save.
+    point_site = (
+        "from wagtail.models import Site; site = Site.objects.get(is_default_site=True); "
+        f"site.hostname, site.port = '127.0.0.1', {port}; site.save()"
+    )
+    subprocess.run([*manage, "shell", "-c", point_site], cwd=ROOT, env=env, check=True, capture_output=True)
     log = open(tmp_dir / "server.log", "w")
     server = subprocess.Popen(
         # No control socket: gunicorn 27 otherwise shares one per user between all its servers.

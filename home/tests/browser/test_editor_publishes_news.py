@@ -18,8 +18,13 @@ def _field_of(error):
 def test_editor_writes_and_publishes_a_news_item(portal_url, new_context):
     context = new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    resident = new_context(viewport={"width": 390, "height": 844}).new_page()
     title = f"Dyżur psychologa w sobotę {datetime.datetime.now():%H%M%S}"
     try:
+        # A resident has read the news before: the pages are kept in the page cache.
+        for path in ("/", "/aktualnosci/"):
+            resident.goto(portal_url + path)
+            assert resident.goto(portal_url + path).headers.get("x-page-cache") == "hit", path
         page.goto(portal_url + "/admin/login/")
         assert page.locator("html").get_attribute("lang") == "pl"
         log_in(page, portal_url, "redaktor")
@@ -67,6 +72,9 @@ def test_editor_writes_and_publishes_a_news_item(portal_url, new_context):
         for path in ("/", "/aktualnosci/"):
             page.goto(portal_url + path)
             assert page.get_by_role("link", name=title).count() == 1, path
+            # ...and the resident, without a session, at the next request: the publish purged them.
+            resident.goto(portal_url + path)
+            assert resident.get_by_role("link", name=title).count() == 1, path
         screenshot(page, "news-index-after-publish--desktop")
     finally:
         context.close()
