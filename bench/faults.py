@@ -44,7 +44,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import stack  # noqa: E402
-from bench.intake_client import CHECK, Browser, hidden_value, walk  # noqa: E402
+from bench.intake_client import CHECK, STEPS, Browser, hidden_value, walk  # noqa: E402
 from bench.nginx import Nginx  # noqa: E402
 from bench.results import Results, percentile  # noqa: E402
 
@@ -830,27 +830,40 @@ def check_redis_outage(cluster, out, limited_address):
         while not stop.is_set():
             load.append(cluster.walk(servers, think=THINK_SECONDS))
 
+    # The address refused before: it answers every step now and sends once Redis is away,
+    # when its request is not counted (fail open).
+    at_last_step, redis_away = threading.Event(), threading.Event()
+
+    def hold_before_sending(number, slug):
+        if slug == STEPS[-1]:
+            at_last_step.set()
+            redis_away.wait(120)
+
     for reader in readers:
         reader.start()
-    pool = ThreadPoolExecutor(max_workers=REDIS_CLIENTS)
+    pool = ThreadPoolExecutor(max_workers=REDIS_CLIENTS + 1)
     try:
+        started = time.monotonic()
         futures = [pool.submit(client, index) for index in range(REDIS_CLIENTS)]
-        time.sleep(REDIS_LOAD_BEFORE_SECONDS)
+        held = pool.submit(cluster.walk, cluster.both, forwarded_for=limited_address, on_step=hold_before_sending)
+        at_last_step.wait(120)
+        time.sleep(max(0.0, REDIS_LOAD_BEFORE_SECONDS - (time.monotonic() - started)))
         cluster.redis.stop()
         down_at = time.monotonic()
+        redis_away.set()
         out.say(f"redis-server stopped with {REDIS_CLIENTS} clients walking through A and B in turn")
-        # The address refused before: during the outage its next request is not counted (fail open).
-        during = cluster.walk(cluster.both, forwarded_for=limited_address)
         time.sleep(max(0.0, REDIS_DOWN_SECONDS - (time.monotonic() - down_at)))
         cluster.redis.start()
         up_at = time.monotonic()
         out.say(f"redis-server started again after {up_at - down_at:.1f} s (empty: it keeps nothing on disk)")
         time.sleep(REDIS_LOAD_AFTER_SECONDS)
         stop.set()
+        during = held.result()
         for future in futures:
             future.result()
     except BaseException:
         stop.set()
+        redis_away.set()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     finally:
@@ -889,8 +902,17 @@ def check_redis_outage(cluster, out, limited_address):
     sent_during = [e for e in exchanges if e.method == "POST" and e.path == CHECK and e.status == 302
                    and down_at <= e.finished_at < up_at]
     elapsed = max(w.finished_at for w in load) - min(w.started_at for w in load) if load else 0.0
+    latency = {}
+    for exchange in exchanges:
+        latency.setdefault(phase_of(exchange.finished_at, down_at, up_at), []).append(exchange.seconds)
+    latencies = ", ".join(
+        f"{phase} p50 {percentile(sorted(latency[phase]), 0.5) * 1000:.0f} ms, "
+        f"p99 {percentile(sorted(latency[phase]), 0.99) * 1000:.0f} ms"
+        for phase in ("before", "during", "after") if phase in latency
+    )
     out.say(f"{len(load)} requests sent by {REDIS_CLIENTS} clients in {elapsed:.0f} s, "
-            f"{len(sent_during)} of them while Redis was away; answers: {status_summary(exchanges)}")
+            f"{len(sent_during)} of them while Redis was away; answers: {status_summary(exchanges)}; "
+            f"each HTTP request {latencies}")
     check_all_confirmed(out, load, len(load), "every client got a reference, during the outage too")
     out.check("requests were accepted while Redis was away", sent_during, f"{len(sent_during)} sent")
     out.check("no 5xx answer during the Redis outage", all(e.status < 500 for e in exchanges),
