@@ -2,7 +2,7 @@
 """Fault and load tests: a request, once its reference is shown, is never lost.
 
     make faults
-    .venv/bin/python bench/faults.py [--databases sqlite,postgresql] [--cases 1,2,3,4] [--keep]
+    .venv/bin/python bench/faults.py [--databases sqlite,postgresql] [--cases 1,2,3,4,5] [--keep]
 
 For each case it starts the real stack on loopback, on free ports, in a temporary
 directory: gunicorn with the production settings (2 workers x 4 threads, gthread),
@@ -13,7 +13,12 @@ TLS-terminating proxy. Cases:
 1. load: 50 concurrent clients send 500 requests through every step;
 2. the mail server is down while 100 requests arrive, then comes back;
 3. the task worker is SIGKILLed while an e-mail is inside the SMTP DATA exchange;
-4. PostgreSQL is stopped while clients are half-way through the form, then started.
+4. PostgreSQL is stopped while clients are half-way through the form, then started;
+5. two app servers, as two machines (each its own gunicorn, var folder and task
+   worker) on one PostgreSQL and one Redis, with nginx in front of both (deploy/):
+   content changed through one is new on the other and through nginx, limits and
+   lock-outs hold on both, each e-mail goes once, an applicant may alternate between
+   them, and Redis may stop for 10 s under load.
 
 Each check prints PASS or FAIL with its reason; the last line is "N passed, N failed"
 and the exit code is non-zero when anything failed. Every process started here is
@@ -21,6 +26,10 @@ stopped at the end, also after Ctrl+C. Nothing an applicant would type is printe
 """
 
 import argparse
+import itertools
+import json
+import re
+import secrets
 import shutil
 import sys
 import tempfile
@@ -35,7 +44,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import stack  # noqa: E402
-from bench.intake_client import walk  # noqa: E402
+from bench.intake_client import CHECK, STEPS, Browser, hidden_value, walk  # noqa: E402
+from bench.nginx import Nginx  # noqa: E402
 from bench.results import Results, percentile  # noqa: E402
 
 LOAD_CLIENTS, LOAD_REQUESTS = 50, 500
@@ -48,6 +58,20 @@ OUTAGE_CLIENTS = 20
 OUTAGE_SECONDS = 8
 THINK_SECONDS = 0.3  # a person reads each step; keeps clients mid-way when the database stops
 RESTART_DELAY_SECONDS = 2  # like systemd's RestartSec
+# Case 5, two app servers. The limits are the production defaults (README, "Configuration").
+LIMIT_PER_ADDRESS, LIMIT_PER_EMAIL = 5, 3
+# Pages of the demo centre that show what every page shows (menu, centre's phone, helplines),
+# and a page whose title is published anew, with its section that lists it.
+EVERY_PAGE = ["/", "/asystent-rodziny/", "/aktualnosci/", "/kontakt/"]
+CHANGED_PAGE, ITS_SECTION = "/asystent-rodziny/zadania/", "/asystent-rodziny/"
+MENU_PAGE = "/asystent-rodziny/"
+VISIBLE_WITHIN_SECONDS = 5  # how long a change is watched for after the first request missed it
+LOCKED_ACCOUNT, DEMO_PASSWORD = "redaktor", "demo-gops-2026"
+REDIS_CLIENTS = 20
+REDIS_DOWN_SECONDS = 10
+REDIS_LOAD_BEFORE_SECONDS, REDIS_LOAD_AFTER_SECONDS = 4, 4  # after: past the cache's 2 s retry pause
+TEXT_ANSWERS = ("address", "postal_code", "children_ages", "description", "contact_name", "contact_phone",
+                "contact_email", "best_time_to_call")
 
 
 class Run:
@@ -91,6 +115,48 @@ class Run:
         finally:
             portal.stop()
             smtp.stop()
+
+    @contextmanager
+    def two_servers(self, kind, label):
+        """Two app machines on one database and one Redis, nginx with both in its upstream, one mail server."""
+        self.stacks += 1
+        work_dir = self.dir / f"{self.stacks:02d}-{kind}-{label}"
+        work_dir.mkdir()
+        self.last_stack_dir = work_dir
+        redis = stack.RedisServer(work_dir)
+        smtp = stack.SmtpSink(work_dir)
+        database_url = self.databases[kind].new(label.replace("-", "_"))
+        shared = {
+            # One deployment: the same key on every machine (sessions, the limits' hashed keys, Message-IDs).
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "REDIS_URL": redis.url,
+            "TRUSTED_PROXY_COUNT": 1,
+            "INTAKE_RATE_LIMIT_PER_ADDRESS": LIMIT_PER_ADDRESS,
+            "INTAKE_RATE_LIMIT_PER_EMAIL": LIMIT_PER_EMAIL,
+        }
+        portals = []
+        for name in ("A", "B"):
+            (work_dir / name).mkdir()
+            portals.append(stack.Portal(work_dir / name, database_url, self.static_root, self.media_root, smtp.port,
+                                        name=name, **shared))
+        nginx = Nginx(work_dir, [portal.port for portal in portals], self.media_root, access_log=True)
+        for portal in portals:
+            portal.env["PORTAL_NGINX_PURGE_URL"] = nginx.purge_url
+        cluster = Cluster(*portals, nginx=nginx, redis=redis, smtp=smtp)
+        try:
+            redis.start()
+            smtp.start()
+            nginx.start()
+            for portal in portals:
+                portal.start_web()
+                portal.start_worker()
+            yield cluster
+        finally:
+            for portal in portals:
+                portal.stop()
+            nginx.stop()
+            smtp.stop()
+            redis.stop()
 
     def clean_up(self, failed):
         stack.stop_everything()
@@ -465,18 +531,458 @@ class WorkerSupervisor(threading.Thread):
         self.join(timeout=10)
 
 
+# --- case 5: two app servers -----------------------------------------------------------------
+
+
+class Cluster:
+    """Two app servers, the nginx in front of them, Redis, the mail server; every walk sent so far."""
+
+    def __init__(self, a, b, *, nginx, redis, smtp):
+        self.a, self.b, self.nginx, self.redis, self.smtp = a, b, nginx, redis, smtp
+        self.walks = []
+        self._numbers = itertools.count(1)
+        self._lock = threading.Lock()
+
+    @property
+    def both(self):
+        return [self.a.base_url, self.b.base_url]
+
+    def number(self):
+        """A new applicant: its own walk number, so its own e-mail address (intake_client.answers_for)."""
+        with self._lock:
+            return next(self._numbers)
+
+    @staticmethod
+    def address(number):
+        """An address of its own for applicant `number`, as nginx would pass it on (X-Forwarded-For)."""
+        return f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
+
+    def walk(self, base_url, number=None, forwarded_for=None, **options):
+        number = number or self.number()
+        result = walk(base_url, number, forwarded_for=forwarded_for or self.address(number), **options)
+        with self._lock:
+            self.walks.append(result)
+        return result
+
+    def server_name(self, host_port):
+        return {f"127.0.0.1:{self.a.port}": "A", f"127.0.0.1:{self.b.port}": "B"}.get(host_port, host_port)
+
+    def logs(self):
+        return self.a.logs() + self.b.logs()
+
+
+def get_page(base_url, path):
+    """One anonymous GET, as a resident reading the site: (status, text, seconds)."""
+    browser = Browser(base_url)
+    response = browser.get(path)
+    return response.status, response.text, browser.exchanges[-1].seconds
+
+
+MAIN_NAV = re.compile(r'<nav class="main-nav".*?</nav>', re.S)
+FOOTER = re.compile(r'<footer class="site-footer">.*?</footer>', re.S)
+
+
+def shows_change(change, html):
+    """Whether a page shows the change the command reported: its text, or the menu link's new state.
+
+    What the footer of every page shows (the centre's phone, the helplines) must also be
+    gone from it in its old form: a page whose parts are kept apart must not mix old and new.
+    """
+    if "link" in change:
+        nav = MAIN_NAV.search(html)
+        return nav is not None and (f'href="{change["link"]}"' in nav.group(0)) == change["in_menu"]
+    if change["shows"] not in html:
+        return False
+    footer = FOOTER.search(html)
+    return not change.get("instead_of") or (footer is not None and change["instead_of"] not in footer.group(0))
+
+
+def warm(cluster, paths):
+    """Ask every server for the pages, and nginx, so that each holds them as they are now.
+
+    A change that only a fresh render shows would otherwise pass by luck. Each server
+    runs several processes: ask it several times.
+    """
+    for path in paths:
+        for base_url, times in ((cluster.a.base_url, 4), (cluster.b.base_url, 4), (cluster.nginx.url, 2)):
+            for _ in range(times):
+                status, _text, _seconds = get_page(base_url, path)
+                if status != 200:
+                    raise RuntimeError(f"GET {path} answered {status} before the change")
+
+
+def watch(cluster, change, paths, ended):
+    """After the command: the first request to each page on A, B and through nginx, then until all show it."""
+    sites = {"A": cluster.a.base_url, "B": cluster.b.base_url, "nginx": cluster.nginx.url}
+    first, visible_after = {}, {}
+    log_from = len(cluster.nginx.access_records())
+    for site, base_url in sites.items():
+        first[site] = [shows_change(change, get_page(base_url, path)[1]) for path in paths]
+        if all(first[site]):
+            visible_after[site] = time.monotonic() - ended
+    # Which app server nginx asked for each page after the purge (MISS), from its access log.
+    upstreams = [
+        (uri, cache, cluster.server_name(upstream))
+        for uri, _status, cache, upstream in cluster.nginx.access_records()[log_from:]
+        if uri in paths
+    ]
+    give_up = time.monotonic() + VISIBLE_WITHIN_SECONDS
+    while len(visible_after) < len(sites) and time.monotonic() < give_up:
+        time.sleep(0.2)
+        for site, base_url in sites.items():
+            if site not in visible_after and all(shows_change(change, get_page(base_url, p)[1]) for p in paths):
+                visible_after[site] = time.monotonic() - ended
+    return first, visible_after, upstreams
+
+
+def describe_visibility(site, first, visible_after):
+    seen = sum(first[site])
+    text = f"{site}: {seen}/{len(first[site])} pages new at the first request"
+    if site in visible_after:
+        return text + f", all new {visible_after[site]:.2f} s after the command ended"
+    return text + f", still not all new {VISIBLE_WITHIN_SECONDS} s later"
+
+
+def check_content_changes(cluster, out):
+    changes = [
+        ("a page published", ("page", CHANGED_PAGE), [CHANGED_PAGE, ITS_SECTION]),
+        ("a changed menu", ("menu", MENU_PAGE), EVERY_PAGE),
+        ("a changed setting (centre's phone)", ("setting",), EVERY_PAGE),
+        ("a changed emergency number", ("emergency",), EVERY_PAGE),
+    ]
+    for name, arguments, paths in changes:
+        warm(cluster, paths)
+        started = time.monotonic()
+        result = cluster.a.run_module("bench.content_change", *arguments)
+        ended = time.monotonic()
+        if result.returncode != 0:
+            raise RuntimeError(f"content_change {arguments[0]} failed: {result.stderr[-1000:]}")
+        change = json.loads(result.stdout)
+        out.say(f"through A: {change['changed']} (command {ended - started:.1f} s); watching {', '.join(paths)}")
+        first, visible_after, upstreams = watch(cluster, change, paths, ended)
+        out.say("; ".join(describe_visibility(site, first, visible_after) for site in ("A", "B", "nginx")))
+        asked = ", ".join(f"{uri} {cache} from {server}" for uri, cache, server in upstreams)
+        out.say(f"nginx after the purge: {asked or 'no request reached its log'}")
+        out.check(f"{name} on A: new on B at the next request", all(first["B"]),
+                  describe_visibility("B", first, visible_after))
+        out.check(f"{name} on A: new through nginx at the next request", all(first["nginx"]),
+                  describe_visibility("nginx", first, visible_after))
+
+
+def deadline_of(snapshot, reference):
+    return next((request["deadline"] for request in snapshot["requests"] if request["reference"] == reference), None)
+
+
+def check_closed_day(cluster, out):
+    before = cluster.walk(cluster.b.base_url, keep_pages=True)
+    if not before.reference:
+        raise RuntimeError(f"a request through B was not confirmed: {before.error}")
+    old_deadline = deadline_of(cluster.a.snapshot(), before.reference)
+    # The deadline day itself closed: a request received today must now get the next working day.
+    result = cluster.a.run_module("bench.content_change", "closed-day", old_deadline)
+    if result.returncode != 0:
+        raise RuntimeError(f"content_change closed-day failed: {result.stderr[-1000:]}")
+    change = json.loads(result.stdout)
+    after = cluster.walk(cluster.b.base_url, keep_pages=True)
+    stored = deadline_of(cluster.a.snapshot(), after.reference)
+    shown = change["shows"] in after.pages.get("confirmation", "")
+    out.say(f"through B before: deadline {old_deadline}; through A: {change['changed']}; "
+            f"A now counts {change['deadline']} ({change['shows']})")
+    out.check(
+        "a closed day saved on A gives the right deadline to a request sent through B",
+        after.reference and stored == change["deadline"] != old_deadline and shown,
+        f"through B after: stored {stored}, confirmation page shows it: {'yes' if shown else 'no'}"
+        + (f"; {after.error}" if after.error else ""),
+    )
+
+
+def outcome(one):
+    return "sent" if one.reference else "refused (429)" if one.refused else f"failed: {one.error}"
+
+
+def check_address_limit(cluster, out):
+    """Seven requests from one address, A and B in turn: five within the limit, then refused on both."""
+    address = cluster.address(cluster.number())
+    servers = [("A", cluster.a.base_url), ("B", cluster.b.base_url)] * 4
+    walks = [(name, cluster.walk(url, forwarded_for=address)) for name, url in servers[: LIMIT_PER_ADDRESS + 2]]
+    answers = ", ".join(f"{n}. {name} {outcome(one)}" for n, (name, one) in enumerate(walks, 1))
+    out.say(f"one address, {len(walks)} requests within the hour (limit {LIMIT_PER_ADDRESS}): {answers}")
+    out.check(
+        f"the {LIMIT_PER_ADDRESS + 1}th request from one address within the hour is refused "
+        "whichever server receives it",
+        all(one.reference for _name, one in walks[:LIMIT_PER_ADDRESS])
+        and all(one.refused for _name, one in walks[LIMIT_PER_ADDRESS:])
+        and {name for name, _one in walks[LIMIT_PER_ADDRESS:]} == {"A", "B"},
+        answers,
+    )
+    return address
+
+
+def log_in_attempt(base_url, address, password):
+    """The password step of the admin's log-in form from one address: (status, page text)."""
+    browser = Browser(base_url, forwarded_for=address)
+    page = browser.get("/admin/login/")
+    if page.status != 200:
+        return page.status, page.text
+    form = {"csrfmiddlewaretoken": hidden_value(page.text, "csrfmiddlewaretoken"), "username": LOCKED_ACCOUNT,
+            "password": password, "next": "/admin/"}
+    answer = browser.post("/admin/login/", form)
+    return answer.status, answer.text
+
+
+LOCKED_PAGE = "Logowanie wstrzymane"  # the Polish page of portal/accounts/lockout.py
+
+
+def check_lockout(cluster, out):
+    address = cluster.address(cluster.number())
+    servers = [("A", cluster.a.base_url), ("B", cluster.b.base_url)]
+    wrong = [(name, *log_in_attempt(url, address, "not-the-password-1")) for name, url in (servers * 3)[:5]]
+    right = [(name, *log_in_attempt(url, address, DEMO_PASSWORD)) for name, url in servers]
+    elsewhere = log_in_attempt(cluster.b.base_url, cluster.address(cluster.number()), DEMO_PASSWORD)
+
+    def said(answers):
+        return ", ".join(f"{name} {status}{' locked page' if LOCKED_PAGE in text else ''}"
+                         for name, status, text in answers)
+
+    out.say(f"5 wrong passwords for {LOCKED_ACCOUNT!r} from one address: {said(wrong)}")
+    out.check(
+        "after 5 wrong passwords (A and B in turn) the right password is refused on A and on B",
+        all(status == 429 and LOCKED_PAGE in text for _name, status, text in right),
+        f"right password: {said(right)}",
+    )
+    out.check(
+        "the account stays locked from another address too",
+        elsewhere[0] == 429 and LOCKED_PAGE in elsewhere[1],
+        said([("B", *elsewhere)]),
+    )
+
+
+SUMMARY_ROW = re.compile(r'<div class="summary__row"><dt>(.*?)</dt><dd>(.*?)</dd></div>', re.S)
+
+
+def check_alternating_applicant(cluster, out):
+    """One applicant whose every request goes to the other server, as a load balancer without sticky sessions."""
+    number = cluster.number()
+    alternating = cluster.walk(cluster.both, number, keep_pages=True)
+    # The same answers on one server, stopped before sending: what the check page should list.
+    one_server = walk(cluster.a.base_url, number, forwarded_for=cluster.address(number), keep_pages=True, send=False)
+    rows = SUMMARY_ROW.findall(alternating.pages.get("check", ""))
+    expected = SUMMARY_ROW.findall(one_server.pages.get("check", ""))
+    texts = [value for answers in alternating.answers.values() for key, value in answers.items() if key in TEXT_ANSWERS]
+    missing = [value for value in texts if not any(value in answer for _question, answer in rows)]
+    servers = Counter(cluster.server_name(exchange.server) for exchange in alternating.exchanges)
+    out.say(f"one applicant's {len(alternating.exchanges)} requests: "
+            + ", ".join(f"{name} {n}" for name, n in sorted(servers.items())))
+    out.check(
+        "an applicant alternating between A and B keeps every answer",
+        alternating.reference and len(rows) >= len(texts) and rows == expected and not missing,
+        f"check page: {len(rows)} answers listed, as on one server: {'yes' if rows == expected else 'no'}, "
+        f"typed answers missing: {len(missing)}" + (f"; {alternating.error}" if alternating.error else ""),
+    )
+    return alternating
+
+
+def check_one_reference(cluster, out, alternating):
+    snapshot = cluster.a.snapshot()
+    email = alternating.answers.get("kontakt", {}).get("contact_email")
+    stored = sum(1 for request in snapshot["requests"] if request["reference"] == alternating.reference)
+    receipts = sum(1 for n in snapshot["notifications"] if n["kind"] == "receipt" and n["recipient"] == email)
+    out.check(
+        "... and gets exactly one reference",
+        alternating.reference and stored == 1 and receipts == 1,
+        f"reference stored {stored}x, receipts to the applicant's address: {receipts}",
+    )
+
+
+class PageReader(threading.Thread):
+    """Reads public pages from one place in a loop, recording (time, status, seconds) per request."""
+
+    def __init__(self, name, base_url, stop):
+        super().__init__(daemon=True)
+        self.name, self.base_url, self.stop = name, base_url, stop
+        self.answers = []
+
+    def run(self):
+        for path in itertools.cycle(EVERY_PAGE + [CHANGED_PAGE]):
+            if self.stop.is_set():
+                return
+            try:
+                status, _text, seconds = get_page(self.base_url, path)
+            except OSError:
+                status, seconds = 0, 0.0
+            self.answers.append((time.monotonic(), status, seconds))
+            time.sleep(0.05)
+
+
+def phase_of(moment, down_at, up_at):
+    return "before" if moment < down_at else "during" if moment < up_at else "after"
+
+
+def check_redis_outage(cluster, out, limited_address):
+    stop = threading.Event()
+    readers = [PageReader(name, url, stop) for name, url in
+               (("nginx", cluster.nginx.url), ("A", cluster.a.base_url), ("B", cluster.b.base_url))]
+    load = []
+
+    def client(index):
+        # Half start on A, half on B; every request then goes to the other server.
+        servers = cluster.both if index % 2 else cluster.both[::-1]
+        while not stop.is_set():
+            load.append(cluster.walk(servers, think=THINK_SECONDS))
+
+    # The address refused before: it answers every step now and sends once Redis is away,
+    # when its request is not counted (fail open).
+    at_last_step, redis_away = threading.Event(), threading.Event()
+
+    def hold_before_sending(number, slug):
+        if slug == STEPS[-1]:
+            at_last_step.set()
+            redis_away.wait(120)
+
+    for reader in readers:
+        reader.start()
+    pool = ThreadPoolExecutor(max_workers=REDIS_CLIENTS + 1)
+    try:
+        started = time.monotonic()
+        futures = [pool.submit(client, index) for index in range(REDIS_CLIENTS)]
+        held = pool.submit(cluster.walk, cluster.both, forwarded_for=limited_address, on_step=hold_before_sending)
+        at_last_step.wait(120)
+        time.sleep(max(0.0, REDIS_LOAD_BEFORE_SECONDS - (time.monotonic() - started)))
+        cluster.redis.stop()
+        down_at = time.monotonic()
+        redis_away.set()
+        out.say(f"redis-server stopped with {REDIS_CLIENTS} clients walking through A and B in turn")
+        time.sleep(max(0.0, REDIS_DOWN_SECONDS - (time.monotonic() - down_at)))
+        cluster.redis.start()
+        up_at = time.monotonic()
+        out.say(f"redis-server started again after {up_at - down_at:.1f} s (empty: it keeps nothing on disk)")
+        time.sleep(REDIS_LOAD_AFTER_SECONDS)
+        stop.set()
+        during = held.result()
+        for future in futures:
+            future.result()
+    except BaseException:
+        stop.set()
+        redis_away.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join(timeout=30)
+    pool.shutdown()
+
+    # Pages, by place and phase.
+    figures, bad = [], []
+    for reader in readers:
+        by_phase = {}
+        for moment, status, seconds in reader.answers:
+            by_phase.setdefault(phase_of(moment, down_at, up_at), []).append((status, seconds))
+            if status != 200:
+                bad.append((reader.name, status))
+        parts = []
+        for phase in ("before", "during", "after"):
+            answers = by_phase.get(phase, [])
+            latencies = sorted(seconds for _status, seconds in answers)
+            parts.append(
+                f"{phase} {sum(s == 200 for s, _ in answers)}/{len(answers)} (p50 "
+                f"{percentile(latencies, 0.5) * 1000:.0f} ms, max {max(latencies, default=0) * 1000:.0f} ms)"
+            )
+        figures.append(f"{reader.name}: " + ", ".join(parts))
+    out.say("pages 200 / read: " + "; ".join(figures))
+    during_reads = sum(1 for reader in readers for moment, _s, _l in reader.answers if down_at <= moment < up_at)
+    out.check(
+        "pages answered 200 throughout the Redis outage (directly and through nginx)",
+        not bad and during_reads > 0,
+        f"{sum(len(r.answers) for r in readers)} pages read, {during_reads} while Redis was away, "
+        f"{len(bad)} not 200" + (f" ({Counter(bad).most_common(3)})" if bad else ""),
+    )
+
+    exchanges = exchanges_of(load)
+    sent_during = [e for e in exchanges if e.method == "POST" and e.path == CHECK and e.status == 302
+                   and down_at <= e.finished_at < up_at]
+    elapsed = max(w.finished_at for w in load) - min(w.started_at for w in load) if load else 0.0
+    latency = {}
+    for exchange in exchanges:
+        latency.setdefault(phase_of(exchange.finished_at, down_at, up_at), []).append(exchange.seconds)
+    latencies = ", ".join(
+        f"{phase} p50 {percentile(sorted(latency[phase]), 0.5) * 1000:.0f} ms, "
+        f"p99 {percentile(sorted(latency[phase]), 0.99) * 1000:.0f} ms"
+        for phase in ("before", "during", "after") if phase in latency
+    )
+    out.say(f"{len(load)} requests sent by {REDIS_CLIENTS} clients in {elapsed:.0f} s, "
+            f"{len(sent_during)} of them while Redis was away; answers: {status_summary(exchanges)}; "
+            f"each HTTP request {latencies}")
+    check_all_confirmed(out, load, len(load), "every client got a reference, during the outage too")
+    out.check("requests were accepted while Redis was away", sent_during, f"{len(sent_during)} sent")
+    out.check("no 5xx answer during the Redis outage", all(e.status < 500 for e in exchanges),
+              status_summary(exchanges))
+
+    last = during.exchanges[-1] if during.exchanges else None
+    in_outage = last is not None and down_at <= last.finished_at < up_at
+    out.check(
+        "while Redis is away the limits fail open: the refused address is accepted again",
+        during.reference and in_outage,
+        f"its next request: {outcome(during)}, {'while Redis was away' if in_outage else 'NOT while Redis was away'}",
+    )
+    after = [cluster.walk(url, forwarded_for=limited_address) for url in (cluster.both * 4)[: LIMIT_PER_ADDRESS + 1]]
+    answers = ", ".join(f"{n}. {outcome(one)}" for n, one in enumerate(after, 1))
+    out.check(
+        f"after Redis is back counting starts again: {LIMIT_PER_ADDRESS} accepted, the next refused",
+        all(one.reference for one in after[:LIMIT_PER_ADDRESS]) and after[LIMIT_PER_ADDRESS].refused,
+        f"the same address: {answers}",
+    )
+    logs = cluster.logs()
+    out.say(
+        f'in the servers\' logs: "shared cache unreachable" {logs.count("shared cache unreachable")}x, '
+        f'"request limit per address not checked" {logs.count("request limit per address not checked")}x'
+    )
+
+
+def case_two_servers(run, out):
+    with run.two_servers(out.database, "two-servers") as cluster:
+        out.say(f"A on :{cluster.a.port}, B on :{cluster.b.port}, nginx on :{cluster.nginx.port} with both "
+                f"upstream, Redis on :{cluster.redis.port}, one PostgreSQL database; a task worker on each")
+        check_content_changes(cluster, out)
+        check_closed_day(cluster, out)
+        limited_address = check_address_limit(cluster, out)
+        check_lockout(cluster, out)
+        alternating = check_alternating_applicant(cluster, out)
+        check_one_reference(cluster, out, alternating)
+        check_redis_outage(cluster, out, limited_address)
+
+        mail_started = time.monotonic()
+        expected = len(cluster.a.snapshot()["notifications"])
+        drained = wait_for_messages(cluster.smtp, expected, timeout=180)
+        out.say(f"the workers had sent every e-mail {time.monotonic() - mail_started:.1f} s after the last request"
+                if drained else "the workers had not sent every e-mail within 180 s")
+        snapshot = cluster.a.snapshot()
+        check_stored_once(out, cluster.walks, snapshot)
+        check_whole_requests(out, snapshot)
+        workers = snapshot["task_workers"]
+        out.check("both task workers took tasks", {"A-1", "B-1"} <= set(workers),
+                  ", ".join(f"{worker}: {n}" for worker, n in sorted(workers.items())) or "no task finished")
+        check_mail_exactly_once(
+            out, snapshot, cluster.smtp.messages(), "each e-mail sent once with both task workers running"
+        )
+        logs = cluster.logs()
+        in_logs = {phrase: logs.count(phrase) for phrase in ("Internal Server Error", "Traceback") if phrase in logs}
+        out.check("no server error in either server's log", not in_logs, str(in_logs or "clean"))
+
+
 CASES = {
-    "1": ("1 load", case_load, ("sqlite", "postgresql")),
-    "2": ("2 mail down", case_mail_down, ("sqlite", "postgresql")),
-    "3": ("3 worker killed", case_worker_killed, ("sqlite", "postgresql")),
-    "4": ("4 database down", case_database_down, ("postgresql",)),  # SQLite has no server to stop
+    "1": ("1 load", case_load, ("sqlite", "postgresql"), ""),
+    "2": ("2 mail down", case_mail_down, ("sqlite", "postgresql"), ""),
+    "3": ("3 worker killed", case_worker_killed, ("sqlite", "postgresql"), ""),
+    "4": ("4 database down", case_database_down, ("postgresql",), "SQLite has no server to stop"),
+    "5": ("5 two app servers", case_two_servers, ("postgresql",), "two machines share a database server"),
 }
 
 
 def run_case(run, kind, number):
-    case, function, kinds = CASES[number]
+    case, function, kinds, why = CASES[number]
     if kind not in kinds:
-        run.results.say(f"\n== [{kind}] case {case}: PostgreSQL only (SQLite has no server to stop)")
+        run.results.say(f"\n== [{kind}] case {case}: PostgreSQL only ({why})")
         return
     run.results.say(f"\n== [{kind}] case {case}")
     out = run.results.for_case(kind, case)
@@ -497,11 +1003,13 @@ def show_log_tails(results, work_dir, lines=15):
 
     The app logs references and paths only, never what an applicant typed.
     """
-    for log in sorted(Path(work_dir).glob("*.log")) if work_dir else []:
+    for log in sorted(Path(work_dir).rglob("*.log")) if work_dir else []:
+        if log.name == "access.log":  # nginx's record of URIs: long, and the errors are in the others
+            continue
         tail = log.read_text(errors="replace").splitlines()[-lines:]
         if not tail:
             continue
-        results.say(f"  --- last {len(tail)} lines of {log.name}")
+        results.say(f"  --- last {len(tail)} lines of {log.relative_to(work_dir)}")
         for line in tail:
             results.say(f"  | {line}")
 

@@ -4,7 +4,10 @@ Production sends Secure cookies and redirects plain HTTP to HTTPS, so every requ
 says it came through the proxy (`X-Forwarded-Proto: https`), carries an Origin and
 Referer on the public host for CSRF, and the cookies are kept here by hand (stdlib
 cookie jars never send Secure cookies over http). One TCP connection per request, as
-a proxy without keep-alive to the app server would do.
+a proxy without keep-alive to the app server would do. Given several app servers, a
+browser sends its requests to each in turn with the same cookies, as a load balancer
+without sticky sessions would; given an address, it says it came from there
+(`X-Forwarded-For`, as nginx adds it).
 
 The answers are invented and are never printed: only paths, statuses and references.
 """
@@ -87,6 +90,7 @@ class Exchange:
     retry_after: str | None = None
     unavailable_page: bool = False  # the Polish 503 page
     mentions_locked_database: bool = False
+    server: str = ""  # host:port that answered
 
 
 @dataclass
@@ -102,22 +106,34 @@ class Response:
 
 
 class Browser:
-    """Cookies, CSRF headers and the proxy's X-Forwarded-Proto; records every exchange."""
+    """Cookies, CSRF headers and the proxy's X-Forwarded-Proto; records every exchange.
 
-    def __init__(self, base_url, timeout=60):
-        target = urlsplit(base_url)
-        self.address = (target.hostname, target.port)
+    base_url: one app server, or several (a list), which then take the requests in turn.
+    forwarded_for: the client's address as the proxy in front would pass it on.
+    """
+
+    def __init__(self, base_url, timeout=60, forwarded_for=None):
+        targets = [base_url] if isinstance(base_url, str) else list(base_url)
+        self.addresses = [(urlsplit(url).hostname, urlsplit(url).port) for url in targets]
+        self.turn = 0
         self.timeout = timeout
+        self.forwarded_for = forwarded_for
         self.cookies = {}
         self.exchanges = []
 
-    def get(self, path):
-        return self.request("GET", path)
+    @property
+    def address(self):
+        """The app server the next request goes to."""
+        return self.addresses[self.turn % len(self.addresses)]
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
 
     def post(self, path, form, referer_path=None):
         return self.request("POST", path, form, referer_path)
 
-    def request(self, method, path, form=None, referer_path=None):
+    def request(self, method, path, form=None, referer_path=None, headers=None):
+        extra = headers or {}
         headers = {
             "Host": HOST,
             "X-Forwarded-Proto": "https",
@@ -125,6 +141,8 @@ class Browser:
             "Accept-Language": "pl",
             "Connection": "close",
         }
+        if self.forwarded_for:
+            headers["X-Forwarded-For"] = self.forwarded_for
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         body = None
@@ -133,8 +151,11 @@ class Browser:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Origin"] = f"https://{HOST}"
             headers["Referer"] = f"https://{HOST}{referer_path or path}"
+        headers.update(extra)
+        address = self.address
+        self.turn += 1
         started = time.monotonic()
-        connection = http.client.HTTPConnection(*self.address, timeout=self.timeout)
+        connection = http.client.HTTPConnection(*address, timeout=self.timeout)
         try:
             connection.request(method, path, body=body, headers=headers)
             raw = connection.getresponse()
@@ -153,6 +174,7 @@ class Browser:
                 retry_after=response.headers.get("Retry-After"),
                 unavailable_page=response.status == 503 and all(part in response.text for part in UNAVAILABLE_PAGE),
                 mentions_locked_database="database is locked" in response.text,
+                server=f"{address[0]}:{address[1]}",
             )
         )
         return response
@@ -176,19 +198,34 @@ class WalkResult:
     exchanges: list = field(default_factory=list)
     started_at: float = 0.0
     finished_at: float = 0.0
+    # With keep_pages: the check page and the confirmation page as served, and the answers
+    # sent per step (all invented; compared by the script, never printed).
+    pages: dict = field(default_factory=dict)
+    answers: dict = field(default_factory=dict)
+
+    @property
+    def refused(self):
+        """The request form said "too many requests from here" (HTTP 429) when it was sent."""
+        last = self.exchanges[-1] if self.exchanges else None
+        return last is not None and last.method == "POST" and last.path == CHECK and last.status == 429
 
 
-def walk(base_url, number, *, retry_unavailable_for=0.0, retry_wait=0.5, think=0.0, on_step=None):
+def walk(base_url, number, *, retry_unavailable_for=0.0, retry_wait=0.5, think=0.0, on_step=None,
+         forwarded_for=None, keep_pages=False, send=True):
     """Fill in and send the whole form once; returns the reference shown on the confirmation page.
 
+    base_url: one app server, or a list that takes the requests in turn (Browser).
     retry_unavailable_for: for how many seconds a 503 is answered by trying the same
     request again, as a person would reload after "try again in a few minutes".
     on_step(number, slug) is called after each step is accepted.
+    forwarded_for: the address the applicant comes from (X-Forwarded-For).
+    send=False stops at the check page, with nothing sent.
     """
-    browser = Browser(base_url)
+    browser = Browser(base_url, forwarded_for=forwarded_for)
     result = WalkResult(number, started_at=time.monotonic())
     try:
-        result.reference = _walk(browser, number, retry_unavailable_for, retry_wait, think, on_step)
+        result.reference = _walk(browser, number, retry_unavailable_for, retry_wait, think, on_step,
+                                 result if keep_pages else None, send)
     except (WalkError, OSError) as error:
         result.error = f"{type(error).__name__}: {error}"
     result.finished_at = time.monotonic()
@@ -196,7 +233,7 @@ def walk(base_url, number, *, retry_unavailable_for=0.0, retry_wait=0.5, think=0
     return result
 
 
-def _walk(browser, number, retry_for, retry_wait, think, on_step):
+def _walk(browser, number, retry_for, retry_wait, think, on_step, kept=None, submit=True):
     def send(method, path, form=None, referer=None, expect=(200,)):
         give_up_at = None
         while True:
@@ -216,7 +253,10 @@ def _walk(browser, number, retry_for, retry_wait, think, on_step):
         if path != step_path(slug):
             raise WalkError(f"expected step {slug}, was sent to {path}")
         page = send("GET", path).text
-        form = {"csrfmiddlewaretoken": hidden_value(page, "csrfmiddlewaretoken"), **answers_for(slug, page, number)}
+        answers = answers_for(slug, page, number)
+        if kept is not None:
+            kept.answers[slug] = answers
+        form = {"csrfmiddlewaretoken": hidden_value(page, "csrfmiddlewaretoken"), **answers}
         if think:
             time.sleep(think)
         path = send("POST", path, form, expect=(302,)).location
@@ -225,6 +265,10 @@ def _walk(browser, number, retry_for, retry_wait, think, on_step):
     if path != CHECK:
         raise WalkError(f"after the last step was sent to {path}, not the check page")
     page = send("GET", CHECK).text
+    if kept is not None:
+        kept.pages["check"] = page
+    if not submit:
+        return None
     form = {
         "csrfmiddlewaretoken": hidden_value(page, "csrfmiddlewaretoken"),
         "token": hidden_value(page, "token"),
@@ -236,7 +280,10 @@ def _walk(browser, number, retry_for, retry_wait, think, on_step):
     path = send("POST", CHECK, form, expect=(302,)).location
     if path != CONFIRMATION:
         raise WalkError(f"sending led to {path}, not the confirmation page")
-    found = REFERENCE.search(send("GET", CONFIRMATION).text)
+    page = send("GET", CONFIRMATION).text
+    if kept is not None:
+        kept.pages["confirmation"] = page
+    found = REFERENCE.search(page)
     if not found:
         raise WalkError("the confirmation page shows no reference")
     return found.group(1)

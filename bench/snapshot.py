@@ -29,6 +29,7 @@ def snapshot():
             {
                 "reference": help_request.reference,
                 "has_deadline": help_request.interview_deadline is not None,
+                "deadline": help_request.interview_deadline.isoformat() if help_request.interview_deadline else None,
                 "notifications": help_request.notification_count,
                 "expected_notifications": receipt + coordinators,
             }
@@ -46,7 +47,11 @@ def snapshot():
         for notification in Notification.objects.select_related("help_request").order_by("pk")
     ]
     tasks = Counter(DBTaskResult.objects.values_list("status", flat=True))
-    return {"requests": requests, "notifications": notifications, "tasks": dict(tasks)}
+    # Which worker (db_worker --worker-id) took each task that finished.
+    workers = Counter(
+        ids[-1] for ids in DBTaskResult.objects.filter(status="SUCCESSFUL").values_list("worker_ids", flat=True) if ids
+    )
+    return {"requests": requests, "notifications": notifications, "tasks": dict(tasks), "task_workers": dict(workers)}
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
-"""The real portal stack on loopback: PostgreSQL or SQLite, gunicorn, the task worker, an SMTP sink.
+"""The real portal stack on loopback: PostgreSQL or SQLite, Redis, gunicorn, the task worker, an SMTP sink.
 
 Every process is started in its own process group and remembered here, so that
 `stop_everything()` ends all of them, also after Ctrl+C or a failure. Everything
 lives in temporary directories on free ports: nothing of the machine's own
-PostgreSQL, mail server or the repository's var/ is used.
+PostgreSQL, Redis, mail server or the repository's var/ is used.
 """
 
 import json
@@ -240,6 +240,47 @@ class PostgresServer:
         return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
 
 
+class RedisServer:
+    """Debian's redis-server on a free loopback port, keeping nothing on disk.
+
+    Stopping it loses every key, as a restarted Redis without persistence would: the
+    shared cache is a cache. The fault cases start and stop it; the tests of the shared
+    cache use it through portal/tests/redis_server.py. Started again, it takes the same port.
+    """
+
+    name = "redis"
+
+    def __init__(self, work_dir=None, port=None):
+        self.port = port or free_port()
+        self.dir = Path(work_dir) if work_dir else Path(tempfile.gettempdir())
+        self.log_path = self.dir / "redis.log" if work_dir else Path(os.devnull)
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    @property
+    def running(self):
+        return self.process is not None and self.process.alive
+
+    def start(self):
+        if not shutil.which("redis-server"):
+            raise RuntimeError("redis-server is not installed (Debian: apt-get install redis-server)")
+        argv = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--dir", str(self.dir)]
+        self.process = ManagedProcess("redis-server", argv, clean_environment(), self.log_path, cwd=self.dir).start()
+        wait_until(lambda: port_open(self.port) or not self.process.alive, 10, interval=0.05, what="Redis listening")
+        if not self.process.alive:
+            raise RuntimeError(f"redis-server did not start (exit {self.process.returncode}); see {self.log_path}")
+        return self
+
+    def stop(self):
+        if self.process:
+            self.process.stop()
+            self.process = None
+
+
 class Databases:
     """Each case gets a fresh database cloned from one migrated with the demo content."""
 
@@ -359,13 +400,18 @@ class SmtpSink:
 
 
 class Portal:
-    """One case's application: gunicorn (production settings) and the django-tasks database worker."""
+    """One case's application: gunicorn (production settings) and the django-tasks database worker.
 
-    def __init__(self, work_dir, database_url, static_root, media_root, smtp_port, **settings):
+    `settings` are environment variables that replace the defaults below: two Portals on
+    one database given the same SECRET_KEY are two app machines of one deployment.
+    """
+
+    def __init__(self, work_dir, database_url, static_root, media_root, smtp_port, name="portal", **settings):
         self.work_dir = Path(work_dir)
+        self.name = name
         self.port = free_port()
         self.database_url = database_url
-        self.env = clean_environment(
+        defaults = dict(
             DJANGO_SETTINGS_MODULE="portal.settings.production",
             SECRET_KEY=secrets.token_urlsafe(50),
             ALLOWED_HOSTS=f"{HOST},127.0.0.1",
@@ -384,8 +430,8 @@ class Portal:
             INTAKE_MIN_FILL_SECONDS=0,
             INTAKE_RATE_LIMIT_PER_ADDRESS=1_000_000,
             INTAKE_RATE_LIMIT_PER_EMAIL=1_000_000,
-            **settings,
         )
+        self.env = clean_environment(**{**defaults, **settings})
         self.web = None
         self.worker = None
         self.worker_starts = 0
@@ -419,7 +465,9 @@ class Portal:
 
     def start_worker(self):
         self.worker_starts += 1
-        argv = [*MANAGE, "db_worker", "--no-startup-delay", "--interval", "0.5"]
+        # Named, so that the task table says which machine's worker ran each task.
+        worker_id = f"{self.name}-{self.worker_starts}"
+        argv = [*MANAGE, "db_worker", "--no-startup-delay", "--interval", "0.5", "--worker-id", worker_id]
         self.worker = ManagedProcess("db_worker", argv, self.env, self.work_dir / "worker.log").start()
         return self.worker
 
@@ -430,6 +478,15 @@ class Portal:
         )
         with open(self.work_dir / "commands.log", "a") as log:
             log.write(f"$ manage.py {' '.join(args)} -> {result.returncode}\n{result.stdout}{result.stderr}\n")
+        return result
+
+    def run_module(self, module, *args, timeout=300):
+        """`python -m module args` with this server's settings, as a job on this machine would run."""
+        result = subprocess.run(
+            [PYTHON, "-m", module, *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=timeout
+        )
+        with open(self.work_dir / "commands.log", "a") as log:
+            log.write(f"$ python -m {module} {' '.join(args)} -> {result.returncode}\n{result.stdout}{result.stderr}\n")
         return result
 
     def snapshot(self):
