@@ -67,7 +67,7 @@ clean:
 	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache
 	find . -name '*.mo' -path './locale/*' -delete
 
-# Refresh the Polish catalogue after changing translatable strings, then translate
-# the new entries in locale/pl/LC_MESSAGES/django.po (needs GNU gettext).
+# Refresh the Polish and Ukrainian catalogues after changing translatable strings, then
+# translate the new entries in locale/{pl,uk}/LC_MESSAGES/django.po (needs GNU gettext).
 makemessages: install
-	$(PY) manage.py makemessages --locale pl --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'staticfiles/*' --ignore 'test-artifacts/*'
+	$(PY) manage.py makemessages --locale pl --locale uk --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'staticfiles/*' --ignore 'test-artifacts/*'
