@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test faults bench install install-dev messages makemessages clean backup restore
+.PHONY: run test lint format faults bench install install-dev messages makemessages clean backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON_SYSTEM) -m venv $(VENV)
@@ -35,9 +35,18 @@ run: install messages
 	@echo "Portal: http://$(HOST):$(PORT)/   (Ctrl+C stops it)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev messages
+test: install-dev messages lint
 	./scripts/install_system_packages.sh
 	$(PY) -m pytest
+
+# One style for the whole code (pyproject.toml): `make format` rewrites, `make lint` checks.
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 # Load and faults on the real stack (gunicorn, task worker, SMTP, SQLite and a PostgreSQL
 # server of its own; two app servers behind nginx with Redis): a confirmed request is never

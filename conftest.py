@@ -3,6 +3,9 @@
 import pytest
 from django.test.client import ClientMixin
 
+# Fixtures every app's tests use (pages, settings, the request form page, localities, Redis).
+pytest_plugins = ["home.tests.fixtures", "intake.tests.fixtures", "portal.tests.redis_server"]
+
 
 @pytest.fixture(autouse=True, scope="session")
 def force_login_includes_the_second_factor():

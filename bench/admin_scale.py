@@ -41,9 +41,9 @@ from types import SimpleNamespace as Row
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import stack  # noqa: E402
-from bench.intake_client import Browser, hidden_value  # noqa: E402
-from bench.results import Results, percentile  # noqa: E402
+from bench import stack
+from bench.intake_client import Browser, hidden_value
+from bench.results import Results, percentile
 
 DEMO_PASSWORD = "demo-gops-2026"
 COORDINATOR, WORKER = "koordynator", "pracownik1"
@@ -252,7 +252,9 @@ def _fill_in_django(count, seed):
             channel=pick({"online": 70, "phone": 20, "in_person": 7, "letter": 3}),
             status=status,
             requester_type=requester_type,
-            institution_type=rng.choice(["school", "health", "police", "court", "other"]) if requester_type == "institution" else "",
+            institution_type=rng.choice(["school", "health", "police", "court", "other"])
+            if requester_type == "institution"
+            else "",
             institution_name=rng.choice(INSTITUTIONS) if requester_type == "institution" else "",
             locality_id=locality.pk,
             address=f"ul. Polna {rng.randint(1, 80)}",
@@ -260,7 +262,9 @@ def _fill_in_django(count, seed):
             children_count=rng.randint(1, 5),
             children_ages="4 i 9 lat",
             foster_care=pick({"no": 85, "unknown": 12, "yes": 3}),
-            difficulty_areas=rng.sample(["care", "household", "money", "emotional", "work", "health", "housing", "school"], rng.randint(1, 3)),
+            difficulty_areas=rng.sample(
+                ["care", "household", "money", "emotional", "work", "health", "housing", "school"], rng.randint(1, 3)
+            ),
             description=rng.choice(DESCRIPTIONS),
             child_in_danger=child_in_danger,
             is_urgent=urgent,
@@ -339,8 +343,13 @@ def _fill_in_django(count, seed):
         if rng.random() < 0.25:
             author = worker or coordinator
             moment = later(moment, 1, 24)
-            note = Row(id=new_id(RequestNote), help_request_id=request.id, author_id=author.pk,
-                               text="Rozmowa telefoniczna z rodziną.", created_at=moment)
+            note = Row(
+                id=new_id(RequestNote),
+                help_request_id=request.id,
+                author_id=author.pk,
+                text="Rozmowa telefoniczna z rodziną.",
+                created_at=moment,
+            )
             notes.append(note)
             log("intake.note", moment, author, note=note.id)
         if status == "closed":
@@ -355,7 +364,13 @@ def _fill_in_django(count, seed):
                 request.duplicate_of = made_references[rng.randrange(len(made_references) - 1)]
             elif outcome == "duplicate":
                 request.outcome = "spam"
-            log("intake.close", moment, worker or coordinator, outcome=request.outcome, duplicate_of=request.duplicate_of)
+            log(
+                "intake.close",
+                moment,
+                worker or coordinator,
+                outcome=request.outcome,
+                duplicate_of=request.duplicate_of,
+            )
             if request.closed_at < now - retention:
                 # What purge_closed_requests leaves of an old request.
                 request.anonymised_at = request.closed_at + retention
@@ -364,8 +379,12 @@ def _fill_in_django(count, seed):
                 log("intake.anonymise", request.anonymised_at, None)
         for _opening in range(rng.randint(0, 2)):
             views.append(
-                Row(id=new_id(RequestView), help_request_id=request.id, user_id=coordinator.pk,
-                            viewed_at=later(received_at, 1, 24 * 20))
+                Row(
+                    id=new_id(RequestView),
+                    help_request_id=request.id,
+                    user_id=coordinator.pk,
+                    viewed_at=later(received_at, 1, 24 * 20),
+                )
             )
         return request, logs, notes, views, mails
 
@@ -394,10 +413,12 @@ def _fill_in_django(count, seed):
         rows = []
         for row in objects:
             values = row.__dict__
-            rows.append([
-                convert(values.get(name, default)) if convert else values.get(name, default)
-                for name, default, convert in plan
-            ])
+            rows.append(
+                [
+                    convert(values.get(name, default)) if convert else values.get(name, default)
+                    for name, default, convert in plan
+                ]
+            )
         with db.cursor() as cursor:
             if db.vendor == "postgresql":
                 # COPY: PostgreSQL's own bulk load, several times faster than many INSERTs.
@@ -475,8 +496,12 @@ def log_in(base_url, username, password=DEMO_PASSWORD):
     page = browser.get("/admin/login/")
     if page.status != 200:
         raise LoginError(f"{username}: the log-in page answered {page.status}")
-    form = {"csrfmiddlewaretoken": hidden_value(page.text, "csrfmiddlewaretoken"), "username": username,
-            "password": password, "next": "/admin/"}
+    form = {
+        "csrfmiddlewaretoken": hidden_value(page.text, "csrfmiddlewaretoken"),
+        "username": username,
+        "password": password,
+        "next": "/admin/",
+    }
     answer = browser.post("/admin/login/", form)
     if answer.status != 302:
         raise LoginError(f"{username}: the password step answered {answer.status}")
@@ -485,8 +510,11 @@ def log_in(base_url, username, password=DEMO_PASSWORD):
         raise LoginError(f"{username}: expected the code screen, got {answer.status} {answer.location}")
     verify_path = answer.location
     page = browser.get(verify_path)
-    form = {"csrfmiddlewaretoken": hidden_value(page.text, "csrfmiddlewaretoken"), "token": totp_code(TOTP_KEY_HEX),
-            "next": "/admin/"}
+    form = {
+        "csrfmiddlewaretoken": hidden_value(page.text, "csrfmiddlewaretoken"),
+        "token": totp_code(TOTP_KEY_HEX),
+        "next": "/admin/",
+    }
     answer = browser.post(verify_path, form)
     if answer.status != 302:
         raise LoginError(f"{username}: the code was refused ({answer.status})")
@@ -513,8 +541,11 @@ def pages_for(role, made):
 def measure(portals, made, rounds, say):
     """Time each page on every size; returns {(role, page): {size: [seconds, ...]}} and problems seen."""
     sizes = sorted(portals)
-    browsers = {(role, size): log_in(portals[size].base_url, username)
-                for role, username in (("coordinator", COORDINATOR), ("worker", WORKER)) for size in sizes}
+    browsers = {
+        (role, size): log_in(portals[size].base_url, username)
+        for role, username in (("coordinator", COORDINATOR), ("worker", WORKER))
+        for size in sizes
+    }
     timings, problems = {}, []
     for round_number in range(WARM_UP_ROUNDS + rounds):
         warm_up = round_number < WARM_UP_ROUNDS
@@ -528,8 +559,10 @@ def measure(portals, made, rounds, say):
                     answer = browsers[(role, size)].get(path)
                     seconds = time.monotonic() - started
                     if answer.status != 200 or expected not in answer.text:
-                        problems.append(f"{role} {label} on {size:,}: {answer.status}"
-                                        + ("" if answer.status != 200 else f", no {expected!r} in the page"))
+                        problems.append(
+                            f"{role} {label} on {size:,}: {answer.status}"
+                            + ("" if answer.status != 200 else f", no {expected!r} in the page")
+                        )
                     if not warm_up:
                         timings.setdefault((role, label), {}).setdefault(size, []).append(seconds)
         if warm_up and round_number == WARM_UP_ROUNDS - 1:
@@ -701,7 +734,9 @@ def targets(work_dir, say=print, databases=("sqlite", "postgresql"), sizes=DEFAU
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--databases", default="sqlite,postgresql", help="comma-separated: sqlite, postgresql")
-    parser.add_argument("--sizes", default=",".join(str(s) for s in DEFAULT_SIZES), help="comma-separated request counts")
+    parser.add_argument(
+        "--sizes", default=",".join(str(s) for s in DEFAULT_SIZES), help="comma-separated request counts"
+    )
     parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS, help="measured requests per page and size")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (logs, databases)")
     args = parser.parse_args(argv)
@@ -711,8 +746,10 @@ def main(argv=None):
     results = Results()
     run = Run(results, args.keep)
     started = time.monotonic()
-    results.say(f"gunicorn: {stack.WEB_WORKERS} workers x {stack.WEB_THREADS} threads (gthread), production settings; "
-                f"sizes {', '.join(f'{s:,}' for s in sizes)}; {args.rounds} rounds; {load_average()}")
+    results.say(
+        f"gunicorn: {stack.WEB_WORKERS} workers x {stack.WEB_THREADS} threads (gthread), production settings; "
+        f"sizes {', '.join(f'{s:,}' for s in sizes)}; {args.rounds} rounds; {load_average()}"
+    )
     try:
         stack.collect_static(run.static_root, run.dir / "collectstatic.log")
         for kind in args.databases.split(","):
@@ -724,8 +761,10 @@ def main(argv=None):
     finally:
         stack.stop_everything()
         run.clean_up(failed=results.failed > 0)
-    results.say(f"\n{run.figures_table(sizes)}\n\n{results.table()}\n\nTotal time {time.monotonic() - started:.0f} s; "
-                f"{load_average()}")
+    results.say(
+        f"\n{run.figures_table(sizes)}\n\n{results.table()}\n\nTotal time {time.monotonic() - started:.0f} s; "
+        f"{load_average()}"
+    )
     results.say(f"{results.passed} passed, {results.failed} failed")
     return 1 if results.failed else 0
 

@@ -26,7 +26,9 @@ settings.configure(
 django.setup()
 
 ROOT = Path(os.environ["CONSTANT_BODY_DIR"])
-BODIES = {"/" + str(path.parent.relative_to(ROOT)).strip(".") + "/": path.read_bytes() for path in ROOT.rglob("index.html")}
+BODIES = {
+    "/" + str(path.parent.relative_to(ROOT)).strip(".") + "/": path.read_bytes() for path in ROOT.rglob("index.html")
+}
 BODIES = {address.replace("//", "/"): body for address, body in BODIES.items()}
 
 

@@ -67,8 +67,11 @@ def centre_phone():
     settings.phone = f"58 {digits[:3]} {digits[3:5]} {digits[5:]}"
     settings.full_clean()
     settings.save()
-    return {"changed": f"centre's phone {before!r} -> {settings.phone!r}", "shows": settings.phone,
-            "instead_of": before}
+    return {
+        "changed": f"centre's phone {before!r} -> {settings.phone!r}",
+        "shows": settings.phone,
+        "instead_of": before,
+    }
 
 
 def emergency_number():
@@ -81,8 +84,11 @@ def emergency_number():
     number.number = f"800 {digits[:3]} {digits[3:]}"
     number.full_clean()
     number.save()
-    return {"changed": f"emergency number {number.name!r}: {before!r} -> {number.number!r}", "shows": number.number,
-            "instead_of": before}
+    return {
+        "changed": f"emergency number {number.name!r}: {before!r} -> {number.number!r}",
+        "shows": number.number,
+        "instead_of": before,
+    }
 
 
 def closed_day(iso_date):

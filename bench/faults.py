@@ -43,10 +43,10 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import stack  # noqa: E402
-from bench.intake_client import CHECK, STEPS, Browser, hidden_value, walk  # noqa: E402
-from bench.nginx import Nginx  # noqa: E402
-from bench.results import Results, percentile  # noqa: E402
+from bench import stack
+from bench.intake_client import CHECK, STEPS, Browser, hidden_value, walk
+from bench.nginx import Nginx
+from bench.results import Results, percentile
 
 LOAD_CLIENTS, LOAD_REQUESTS = 50, 500
 MAIL_DOWN_CLIENTS, MAIL_DOWN_REQUESTS = 20, 100
@@ -70,8 +70,16 @@ LOCKED_ACCOUNT, DEMO_PASSWORD = "redaktor", "demo-gops-2026"
 REDIS_CLIENTS = 20
 REDIS_DOWN_SECONDS = 10
 REDIS_LOAD_BEFORE_SECONDS, REDIS_LOAD_AFTER_SECONDS = 4, 4  # after: past the cache's 2 s retry pause
-TEXT_ANSWERS = ("address", "postal_code", "children_ages", "description", "contact_name", "contact_phone",
-                "contact_email", "best_time_to_call")
+TEXT_ANSWERS = (
+    "address",
+    "postal_code",
+    "children_ages",
+    "description",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "best_time_to_call",
+)
 
 
 class Run:
@@ -137,8 +145,11 @@ class Run:
         portals = []
         for name in ("A", "B"):
             (work_dir / name).mkdir()
-            portals.append(stack.Portal(work_dir / name, database_url, self.static_root, self.media_root, smtp.port,
-                                        name=name, **shared))
+            portals.append(
+                stack.Portal(
+                    work_dir / name, database_url, self.static_root, self.media_root, smtp.port, name=name, **shared
+                )
+            )
         nginx = Nginx(work_dir, [portal.port for portal in portals], self.media_root, access_log=True)
         for portal in portals:
             portal.env["PORTAL_NGINX_PURGE_URL"] = nginx.purge_url
@@ -265,7 +276,9 @@ def mail_report(snapshot, messages):
         "never received": [n for n in snapshot["notifications"] if received[n["message_id"]] == 0],
         "duplicates": {mid: count for mid, count in received.items() if count > 1},
         "unknown": [mid for mid in received if mid not in outbox],
-        "wrong recipient": [mid for mid, to in recipients.items() if mid in outbox and to != {outbox[mid]["recipient"]}],
+        "wrong recipient": [
+            mid for mid, to in recipients.items() if mid in outbox and to != {outbox[mid]["recipient"]}
+        ],
     }
 
 
@@ -309,8 +322,11 @@ def case_load(run, out):
         mail_started = time.monotonic()
         expected = len(portal.snapshot()["notifications"])
         drained = wait_for_messages(smtp, expected, timeout=300)
-        out.say(f"the worker had sent every e-mail {time.monotonic() - mail_started:.1f} s after the last request"
-                if drained else "the worker had not sent every e-mail within 300 s")
+        out.say(
+            f"the worker had sent every e-mail {time.monotonic() - mail_started:.1f} s after the last request"
+            if drained
+            else "the worker had not sent every e-mail within 300 s"
+        )
         snapshot = portal.snapshot()
         check_stored_once(out, walks, snapshot)
         check_whole_requests(out, snapshot)
@@ -468,8 +484,9 @@ def case_database_down(run, out):
         errors = [e for e in exchanges if e.status >= 500]
         unavailable = [e for e in errors if e.status == 503]
         proper = [e for e in unavailable if e.unavailable_page and e.retry_after]
-        recovered_after = min((e.finished_at - up_at for e in exchanges if e.finished_at > up_at and e.status < 500),
-                              default=float("nan"))
+        recovered_after = min(
+            (e.finished_at - up_at for e in exchanges if e.finished_at > up_at and e.status < 500), default=float("nan")
+        )
         out.say(
             f"answers: {status_summary(exchanges)}; first good answer {recovered_after:.1f} s after the restart; "
             f"db_worker restarted {supervisor.restarts} times"
@@ -663,10 +680,16 @@ def check_content_changes(cluster, out):
         out.say("; ".join(describe_visibility(site, first, visible_after) for site in ("A", "B", "nginx")))
         asked = ", ".join(f"{uri} {cache} from {server}" for uri, cache, server in upstreams)
         out.say(f"nginx after the purge: {asked or 'no request reached its log'}")
-        out.check(f"{name} on A: new on B at the next request", all(first["B"]),
-                  describe_visibility("B", first, visible_after))
-        out.check(f"{name} on A: new through nginx at the next request", all(first["nginx"]),
-                  describe_visibility("nginx", first, visible_after))
+        out.check(
+            f"{name} on A: new on B at the next request",
+            all(first["B"]),
+            describe_visibility("B", first, visible_after),
+        )
+        out.check(
+            f"{name} on A: new through nginx at the next request",
+            all(first["nginx"]),
+            describe_visibility("nginx", first, visible_after),
+        )
 
 
 def deadline_of(snapshot, reference):
@@ -686,8 +709,10 @@ def check_closed_day(cluster, out):
     after = cluster.walk(cluster.b.base_url, keep_pages=True)
     stored = deadline_of(cluster.a.snapshot(), after.reference)
     shown = change["shows"] in after.pages.get("confirmation", "")
-    out.say(f"through B before: deadline {old_deadline}; through A: {change['changed']}; "
-            f"A now counts {change['deadline']} ({change['shows']})")
+    out.say(
+        f"through B before: deadline {old_deadline}; through A: {change['changed']}; "
+        f"A now counts {change['deadline']} ({change['shows']})"
+    )
     out.check(
         "a closed day saved on A gives the right deadline to a request sent through B",
         after.reference and stored == change["deadline"] != old_deadline and shown,
@@ -724,8 +749,12 @@ def log_in_attempt(base_url, address, password):
     page = browser.get("/admin/login/")
     if page.status != 200:
         return page.status, page.text
-    form = {"csrfmiddlewaretoken": hidden_value(page.text, "csrfmiddlewaretoken"), "username": LOCKED_ACCOUNT,
-            "password": password, "next": "/admin/"}
+    form = {
+        "csrfmiddlewaretoken": hidden_value(page.text, "csrfmiddlewaretoken"),
+        "username": LOCKED_ACCOUNT,
+        "password": password,
+        "next": "/admin/",
+    }
     answer = browser.post("/admin/login/", form)
     return answer.status, answer.text
 
@@ -741,8 +770,9 @@ def check_lockout(cluster, out):
     elsewhere = log_in_attempt(cluster.b.base_url, cluster.address(cluster.number()), DEMO_PASSWORD)
 
     def said(answers):
-        return ", ".join(f"{name} {status}{' locked page' if LOCKED_PAGE in text else ''}"
-                         for name, status, text in answers)
+        return ", ".join(
+            f"{name} {status}{' locked page' if LOCKED_PAGE in text else ''}" for name, status, text in answers
+        )
 
     out.say(f"5 wrong passwords for {LOCKED_ACCOUNT!r} from one address: {said(wrong)}")
     out.check(
@@ -771,8 +801,10 @@ def check_alternating_applicant(cluster, out):
     texts = [value for answers in alternating.answers.values() for key, value in answers.items() if key in TEXT_ANSWERS]
     missing = [value for value in texts if not any(value in answer for _question, answer in rows)]
     servers = Counter(cluster.server_name(exchange.server) for exchange in alternating.exchanges)
-    out.say(f"one applicant's {len(alternating.exchanges)} requests: "
-            + ", ".join(f"{name} {n}" for name, n in sorted(servers.items())))
+    out.say(
+        f"one applicant's {len(alternating.exchanges)} requests: "
+        + ", ".join(f"{name} {n}" for name, n in sorted(servers.items()))
+    )
     out.check(
         "an applicant alternating between A and B keeps every answer",
         alternating.reference and len(rows) >= len(texts) and rows == expected and not missing,
@@ -820,8 +852,10 @@ def phase_of(moment, down_at, up_at):
 
 def check_redis_outage(cluster, out, limited_address):
     stop = threading.Event()
-    readers = [PageReader(name, url, stop) for name, url in
-               (("nginx", cluster.nginx.url), ("A", cluster.a.base_url), ("B", cluster.b.base_url))]
+    readers = [
+        PageReader(name, url, stop)
+        for name, url in (("nginx", cluster.nginx.url), ("A", cluster.a.base_url), ("B", cluster.b.base_url))
+    ]
     load = []
 
     def client(index):
@@ -899,8 +933,11 @@ def check_redis_outage(cluster, out, limited_address):
     )
 
     exchanges = exchanges_of(load)
-    sent_during = [e for e in exchanges if e.method == "POST" and e.path == CHECK and e.status == 302
-                   and down_at <= e.finished_at < up_at]
+    sent_during = [
+        e
+        for e in exchanges
+        if e.method == "POST" and e.path == CHECK and e.status == 302 and down_at <= e.finished_at < up_at
+    ]
     elapsed = max(w.finished_at for w in load) - min(w.started_at for w in load) if load else 0.0
     latency = {}
     for exchange in exchanges:
@@ -908,15 +945,19 @@ def check_redis_outage(cluster, out, limited_address):
     latencies = ", ".join(
         f"{phase} p50 {percentile(sorted(latency[phase]), 0.5) * 1000:.0f} ms, "
         f"p99 {percentile(sorted(latency[phase]), 0.99) * 1000:.0f} ms"
-        for phase in ("before", "during", "after") if phase in latency
+        for phase in ("before", "during", "after")
+        if phase in latency
     )
-    out.say(f"{len(load)} requests sent by {REDIS_CLIENTS} clients in {elapsed:.0f} s, "
-            f"{len(sent_during)} of them while Redis was away; answers: {status_summary(exchanges)}; "
-            f"each HTTP request {latencies}")
+    out.say(
+        f"{len(load)} requests sent by {REDIS_CLIENTS} clients in {elapsed:.0f} s, "
+        f"{len(sent_during)} of them while Redis was away; answers: {status_summary(exchanges)}; "
+        f"each HTTP request {latencies}"
+    )
     check_all_confirmed(out, load, len(load), "every client got a reference, during the outage too")
     out.check("requests were accepted while Redis was away", sent_during, f"{len(sent_during)} sent")
-    out.check("no 5xx answer during the Redis outage", all(e.status < 500 for e in exchanges),
-              status_summary(exchanges))
+    out.check(
+        "no 5xx answer during the Redis outage", all(e.status < 500 for e in exchanges), status_summary(exchanges)
+    )
 
     last = during.exchanges[-1] if during.exchanges else None
     in_outage = last is not None and down_at <= last.finished_at < up_at
@@ -941,8 +982,10 @@ def check_redis_outage(cluster, out, limited_address):
 
 def case_two_servers(run, out):
     with run.two_servers(out.database, "two-servers") as cluster:
-        out.say(f"A on :{cluster.a.port}, B on :{cluster.b.port}, nginx on :{cluster.nginx.port} with both "
-                f"upstream, Redis on :{cluster.redis.port}, one PostgreSQL database; a task worker on each")
+        out.say(
+            f"A on :{cluster.a.port}, B on :{cluster.b.port}, nginx on :{cluster.nginx.port} with both "
+            f"upstream, Redis on :{cluster.redis.port}, one PostgreSQL database; a task worker on each"
+        )
         check_content_changes(cluster, out)
         check_closed_day(cluster, out)
         limited_address = check_address_limit(cluster, out)
@@ -954,14 +997,20 @@ def case_two_servers(run, out):
         mail_started = time.monotonic()
         expected = len(cluster.a.snapshot()["notifications"])
         drained = wait_for_messages(cluster.smtp, expected, timeout=180)
-        out.say(f"the workers had sent every e-mail {time.monotonic() - mail_started:.1f} s after the last request"
-                if drained else "the workers had not sent every e-mail within 180 s")
+        out.say(
+            f"the workers had sent every e-mail {time.monotonic() - mail_started:.1f} s after the last request"
+            if drained
+            else "the workers had not sent every e-mail within 180 s"
+        )
         snapshot = cluster.a.snapshot()
         check_stored_once(out, cluster.walks, snapshot)
         check_whole_requests(out, snapshot)
         workers = snapshot["task_workers"]
-        out.check("both task workers took tasks", {"A-1", "B-1"} <= set(workers),
-                  ", ".join(f"{worker}: {n}" for worker, n in sorted(workers.items())) or "no task finished")
+        out.check(
+            "both task workers took tasks",
+            {"A-1", "B-1"} <= set(workers),
+            ", ".join(f"{worker}: {n}" for worker, n in sorted(workers.items())) or "no task finished",
+        )
         check_mail_exactly_once(
             out, snapshot, cluster.smtp.messages(), "each e-mail sent once with both task workers running"
         )

@@ -210,8 +210,18 @@ class WalkResult:
         return last is not None and last.method == "POST" and last.path == CHECK and last.status == 429
 
 
-def walk(base_url, number, *, retry_unavailable_for=0.0, retry_wait=0.5, think=0.0, on_step=None,
-         forwarded_for=None, keep_pages=False, send=True):
+def walk(
+    base_url,
+    number,
+    *,
+    retry_unavailable_for=0.0,
+    retry_wait=0.5,
+    think=0.0,
+    on_step=None,
+    forwarded_for=None,
+    keep_pages=False,
+    send=True,
+):
     """Fill in and send the whole form once; returns the reference shown on the confirmation page.
 
     base_url: one app server, or a list that takes the requests in turn (Browser).
@@ -224,8 +234,9 @@ def walk(base_url, number, *, retry_unavailable_for=0.0, retry_wait=0.5, think=0
     browser = Browser(base_url, forwarded_for=forwarded_for)
     result = WalkResult(number, started_at=time.monotonic())
     try:
-        result.reference = _walk(browser, number, retry_unavailable_for, retry_wait, think, on_step,
-                                 result if keep_pages else None, send)
+        result.reference = _walk(
+            browser, number, retry_unavailable_for, retry_wait, think, on_step, result if keep_pages else None, send
+        )
     except (WalkError, OSError) as error:
         result.error = f"{type(error).__name__}: {error}"
     result.finished_at = time.monotonic()

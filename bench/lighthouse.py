@@ -204,8 +204,14 @@ def format_table(results):
         if row.get("error"):
             lines.append(f"{row['path']:<28}  ERROR: {row['error']}")
             continue
-        cells = [row["performance"], row["accessibility"], row["best_practices"], row["seo"],
-                 f"{row['transfer_bytes'] / 1000:.1f}", row["requests"]]
+        cells = [
+            row["performance"],
+            row["accessibility"],
+            row["best_practices"],
+            row["seo"],
+            f"{row['transfer_bytes'] / 1000:.1f}",
+            row["requests"],
+        ]
         verdict = "PASS" if row["passed"] else "FAIL: " + ", ".join(c["name"] for c in row["checks"] if not c["passed"])
         lines.append(f"{row['path']:<28}" + "".join(f"{c!s:>7}" for c in cells) + "  " + verdict)
     lines.append(
@@ -266,8 +272,11 @@ def main(argv=None):
             work_dir = tempfile.mkdtemp(prefix="lighthouse-portal-")
             print(f"Starting a portal (production settings, demo content) in {work_dir} ...", flush=True)
             base_url = _serve_portal(work_dir).base_url
-        print(f"Lighthouse {json.loads((BENCH / 'package.json').read_text())['dependencies']['lighthouse']}, "
-              f"mobile, simulated throttling, {base_url}; load average before: {load_average()}", flush=True)
+        print(
+            f"Lighthouse {json.loads((BENCH / 'package.json').read_text())['dependencies']['lighthouse']}, "
+            f"mobile, simulated throttling, {base_url}; load average before: {load_average()}",
+            flush=True,
+        )
         results = measure(base_url)
     finally:
         if work_dir:

@@ -6,6 +6,7 @@ lives in temporary directories on free ports: nothing of the machine's own
 PostgreSQL, Redis, mail server or the repository's var/ is used.
 """
 
+import contextlib
 import json
 import os
 import secrets
@@ -93,7 +94,7 @@ class ManagedProcess:
         self.process = None
 
     def start(self):
-        log = open(self.log_path, "ab")
+        log = open(self.log_path, "ab")  # noqa: SIM115 (the child process writes to it; closed once started)
         # Own process group: Ctrl+C in the terminal reaches only this script, which then
         # stops the stack in order; and stop() can end the process with its children.
         self.process = subprocess.Popen(
@@ -134,10 +135,8 @@ class ManagedProcess:
         self._forget()
 
     def _signal_group(self, sig):
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, sig)
-        except ProcessLookupError:
-            pass
 
     def _forget(self):
         if self in _running:
@@ -267,8 +266,19 @@ class RedisServer:
     def start(self):
         if not shutil.which("redis-server"):
             raise RuntimeError("redis-server is not installed (Debian: apt-get install redis-server)")
-        argv = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                "--dir", str(self.dir)]
+        argv = [
+            "redis-server",
+            "--port",
+            str(self.port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(self.dir),
+        ]
         self.process = ManagedProcess("redis-server", argv, clean_environment(), self.log_path, cwd=self.dir).start()
         wait_until(lambda: port_open(self.port) or not self.process.alive, 10, interval=0.05, what="Redis listening")
         if not self.process.alive:
@@ -357,8 +367,17 @@ class SmtpSink:
         self.set_delay(0)
 
     def start(self):
-        argv = [PYTHON, "-m", "bench.smtp_sink", "--port", str(self.port), "--record", str(self.record_path),
-                "--delay-file", str(self.control_path)]
+        argv = [
+            PYTHON,
+            "-m",
+            "bench.smtp_sink",
+            "--port",
+            str(self.port),
+            "--record",
+            str(self.record_path),
+            "--delay-file",
+            str(self.control_path),
+        ]
         self.process = ManagedProcess("smtp", argv, clean_environment(), self.work_dir / "smtp.log").start()
         wait_until(lambda: port_open(self.port) or not self.process.alive, 15, what="SMTP server listening")
         if not self.process.alive:
@@ -383,10 +402,8 @@ class SmtpSink:
             return []
         found = []
         for line in self.record_path.read_text().splitlines():
-            try:
+            with contextlib.suppress(ValueError):  # a line still being written
                 found.append(json.loads(line))
-            except ValueError:
-                pass  # a line still being written
         return found
 
     def messages(self):

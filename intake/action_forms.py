@@ -38,14 +38,18 @@ INTERVIEW_DATE_RANGE = [
 
 
 class ScheduleForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), validators=INTERVIEW_DATE_RANGE)
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), validators=INTERVIEW_DATE_RANGE
+    )
     time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
     place = forms.CharField(label=_("Place"), max_length=200, initial=_("At the family's home"))
 
 
 class InterviewDoneForm(forms.Form):
     date = forms.DateField(
-        label=_("Date of the interview"), widget=forms.DateInput(attrs={"type": "date"}), validators=INTERVIEW_DATE_RANGE
+        label=_("Date of the interview"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=INTERVIEW_DATE_RANGE,
     )
 
 
@@ -71,7 +75,9 @@ class CloseForm(forms.Form):
     def clean_duplicate_of(self):
         reference = normalise(self.cleaned_data.get("duplicate_of", ""))
         if reference and self.help_request is not None and reference == self.help_request.reference:
-            raise forms.ValidationError(_("This is the reference of this request. Give the reference of the other one."))
+            raise forms.ValidationError(
+                _("This is the reference of this request. Give the reference of the other one.")
+            )
         # Looked up only among the requests this user may see, with one answer for "not
         # yours" and "no such request": otherwise a social worker could test references.
         if reference and not visible_requests(self.user, HelpRequest.objects.filter(reference=reference)).exists():

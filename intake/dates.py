@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from django.utils import translation
 
-
 # "r."/"р." (year) is joined to the year by a no-break space: a line never starts with it.
 
 

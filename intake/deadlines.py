@@ -53,9 +53,7 @@ def working_days_between(start, end, closed_days=frozenset()):
     holidays_between = set()
     for year in range(start.year, end.year + 1):
         holidays_between.update(_public_holidays(year))
-    days_off = {
-        day for day in holidays_between.union(closed_days) if start < day <= end and day.weekday() < 5
-    }
+    days_off = {day for day in holidays_between.union(closed_days) if start < day <= end and day.weekday() < 5}
     return _weekdays_after(start, end) - len(days_off)
 
 

@@ -257,9 +257,13 @@ class ContactForm(StepForm):
             return cleaned
         if not cleaned.get("contact_name", "").strip() and "contact_name" not in self.errors:
             self.add_error("contact_name", _("Enter your name, or choose to stay anonymous if you may."))
-        if not cleaned.get("contact_phone") and not cleaned.get("contact_email"):
-            if "contact_phone" not in self.errors and "contact_email" not in self.errors:
-                self.add_error("contact_phone", _("Give a phone number or an e-mail address, so that we can reach you."))
+        if (
+            not cleaned.get("contact_phone")
+            and not cleaned.get("contact_email")
+            and "contact_phone" not in self.errors
+            and "contact_email" not in self.errors
+        ):
+            self.add_error("contact_phone", _("Give a phone number or an e-mail address, so that we can reach you."))
         if cleaned.get("wants_receipt") and not cleaned.get("contact_email") and "contact_email" not in self.errors:
             self.add_error("contact_email", _("Enter an e-mail address to receive the confirmation."))
         return cleaned

@@ -33,8 +33,9 @@ def coordinator_emails():
     if emails:
         return emails
     # No coordinators yet: the centre's own mailbox must still hear of the request.
-    from home.models import CentreSettings
     from wagtail.models import Site
+
+    from home.models import CentreSettings
 
     site = Site.objects.filter(is_default_site=True).first()
     centre_email = CentreSettings.for_site(site).email if site else ""
@@ -53,7 +54,9 @@ def queue(help_request, kind, recipients, dedupe=None):
         key = f"{dedupe}:{email}" if dedupe else None
         if key and Notification.objects.filter(dedupe_key=key).exists():
             continue
-        written.append(Notification.objects.create(help_request=help_request, kind=kind, recipient=email, dedupe_key=key))
+        written.append(
+            Notification.objects.create(help_request=help_request, kind=kind, recipient=email, dedupe_key=key)
+        )
     if written:
         # Robust: the request is committed by now, so a queue that fails (the database just went
         # away) must not turn the applicant's confirmation into an error page. The e-mails stay
@@ -95,7 +98,9 @@ def send_deadline_reminders(today=None):
             coordinators = coordinator_emails() if coordinators is None else coordinators
             recipients = coordinators
         with transaction.atomic():
-            written += queue(help_request, NotificationKind.REMINDER, recipients, dedupe=f"reminder:{help_request.pk}:{today}")
+            written += queue(
+                help_request, NotificationKind.REMINDER, recipients, dedupe=f"reminder:{help_request.pk}:{today}"
+            )
     return written
 
 

@@ -74,8 +74,7 @@ def summary_sections(answers, change_url):
         "difficulties": [
             (
                 _("What is difficult"),
-                ", ".join(str(_label(DifficultyArea, area)) for area in difficulties["difficulty_areas"])
-                or none,
+                ", ".join(str(_label(DifficultyArea, area)) for area in difficulties["difficulty_areas"]) or none,
             ),
             (_("Description"), difficulties["description"] or none),
         ],

@@ -1,17 +1,16 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail.admin.panels import FieldPanel
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from intake.models import ClosedDay, Locality, SocialWorkerProfile
 from intake.filters import YesNoFilterAdapter
+from intake.models import ClosedDay, Locality, SocialWorkerProfile
 from intake.views.admin import HelpRequestViewSet, YesNoColumn
 from intake.views.choosers import KeepersOnlyChooserViewSet
-
 
 register_filter_adapter_class(django_filters.BooleanFilter, YesNoFilterAdapter)
 
@@ -41,7 +40,11 @@ class SocialWorkerProfileViewSet(SnippetViewSet):
     chooser_viewset_class = KeepersOnlyChooserViewSet
     icon = "user"
     list_display = ["__str__", YesNoColumn.for_field(SocialWorkerProfile, "accepts_new_requests")]
-    panels = [FieldPanel("user"), FieldPanel("localities", widget=forms.CheckboxSelectMultiple), FieldPanel("accepts_new_requests")]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("localities", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("accepts_new_requests"),
+    ]
 
 
 class IntakeListsGroup(SnippetViewSetGroup):

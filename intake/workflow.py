@@ -67,8 +67,12 @@ RULES = {
         condition=lambda r: r.anonymised_at is None,
         refused=_("Only a closed request that has not been anonymised can be reopened."),
     ),
-    "mark_urgent": Rule(EITHER, OPEN, condition=lambda r: not r.is_urgent, refused=_("The request is already urgent, or closed.")),
-    "unmark_urgent": Rule(EITHER, OPEN, condition=lambda r: r.is_urgent, refused=_("The request is not urgent, or closed.")),
+    "mark_urgent": Rule(
+        EITHER, OPEN, condition=lambda r: not r.is_urgent, refused=_("The request is already urgent, or closed.")
+    ),
+    "unmark_urgent": Rule(
+        EITHER, OPEN, condition=lambda r: r.is_urgent, refused=_("The request is not urgent, or closed.")
+    ),
     "note": Rule(EITHER, OPEN | {Status.CLOSED}),
 }
 
@@ -111,7 +115,9 @@ def allowed(action, help_request, user):
 
 def outcomes_allowed(help_request):
     """The outcomes a request can be closed with now."""
-    return [outcome for outcome in Outcome if help_request.status in EARLY_OUTCOMES.get(outcome, {Status.INTERVIEW_DONE})]
+    return [
+        outcome for outcome in Outcome if help_request.status in EARLY_OUTCOMES.get(outcome, {Status.INTERVIEW_DONE})
+    ]
 
 
 class TransitionError(Exception):
@@ -168,7 +174,13 @@ def schedule_interview(help_request, when, place, user):
         current.interview_at = when
         current.interview_place = place
         current.status = Status.INTERVIEW_SCHEDULED
-        _save(current, user, "intake.schedule", ["interview_at", "interview_place", "status"], interview_at=when.isoformat())
+        _save(
+            current,
+            user,
+            "intake.schedule",
+            ["interview_at", "interview_place", "status"],
+            interview_at=when.isoformat(),
+        )
 
 
 def record_interview(help_request, held_at, user):

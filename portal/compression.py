@@ -12,15 +12,15 @@ random padding of the gzip header on top. The admin is left uncompressed: its pa
 show requests' personal data next to text taken from the URL (search queries, filters).
 """
 
+from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 
-ADMIN_PREFIX = "/admin/"
 COMPRESSIBLE_TYPES = ("text/", "application/xml", "application/json", "application/javascript")
 
 
 class PublicGZipMiddleware(GZipMiddleware):
     def process_response(self, request, response):
-        if request.path.startswith(ADMIN_PREFIX):
+        if request.path.startswith(settings.ADMIN_PREFIX):
             return response
         # Streaming responses are files (documents, media in development): mostly already compressed.
         if response.streaming or not response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES):

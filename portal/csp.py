@@ -20,8 +20,7 @@ import json
 import re
 
 from csp.middleware import CSPMiddleware
-
-ADMIN_PREFIX = "/admin/"
+from django.conf import settings
 
 # Wagtail's initialisers that are called from inline scripts, with their arguments.
 _INITIALISER = re.compile(
@@ -64,7 +63,9 @@ def script_hash(body):
 
 
 def allowed_inline_script_hashes(html):
-    return sorted({script_hash(m.group("body")) for m in _INLINE_SCRIPT.finditer(html) if is_known_initialiser(m.group("body"))})
+    return sorted(
+        {script_hash(m.group("body")) for m in _INLINE_SCRIPT.finditer(html) if is_known_initialiser(m.group("body"))}
+    )
 
 
 class PortalCSPMiddleware(CSPMiddleware):
@@ -73,7 +74,7 @@ class PortalCSPMiddleware(CSPMiddleware):
         if response.get("X-Frame-Options") == "SAMEORIGIN":
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         if (
-            request.path_info.startswith(ADMIN_PREFIX)
+            request.path_info.startswith(settings.ADMIN_PREFIX)
             and not getattr(response, "streaming", False)
             and response.get("Content-Type", "").startswith("text/html")
         ):

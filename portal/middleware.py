@@ -13,8 +13,6 @@ from django.urls import Resolver404, resolve
 
 logger = logging.getLogger(__name__)
 
-# Where portal/urls.py mounts Wagtail's admin, which keeps its own, higher limits.
-ADMIN_PREFIX = "/admin/"
 
 # The portal uses no camera, microphone, location or payment APIs: say so to the browser.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
@@ -51,7 +49,7 @@ class SpreadsheetFormulaMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if (
-            request.path.startswith(ADMIN_PREFIX)
+            request.path.startswith(settings.ADMIN_PREFIX)
             and response.get("Content-Type", "").startswith("text/csv")
             and not isinstance(response, FileResponse)
         ):
@@ -117,8 +115,18 @@ class StaffIdleTimeoutMiddleware:
 
 # Wagtail's views that take a file, by the upload's kind: the only places where a body
 # may be larger than a staff member's ordinary form. The account page takes an avatar.
-DOCUMENT_UPLOAD_VIEWS = {"wagtaildocs:add", "wagtaildocs:add_multiple", "wagtaildocs:edit", "wagtaildocs_chooser:create"}
-IMAGE_UPLOAD_VIEWS = {"wagtailimages:add", "wagtailimages:add_multiple", "wagtailimages:edit", "wagtailimages_chooser:create"}
+DOCUMENT_UPLOAD_VIEWS = {
+    "wagtaildocs:add",
+    "wagtaildocs:add_multiple",
+    "wagtaildocs:edit",
+    "wagtaildocs_chooser:create",
+}
+IMAGE_UPLOAD_VIEWS = {
+    "wagtailimages:add",
+    "wagtailimages:add_multiple",
+    "wagtailimages:edit",
+    "wagtailimages_chooser:create",
+}
 AVATAR_VIEWS = {"wagtailadmin_account"}
 
 
@@ -191,7 +199,7 @@ class RequestLimitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        in_admin = request.path.startswith(ADMIN_PREFIX)
+        in_admin = request.path.startswith(settings.ADMIN_PREFIX)
         length = _content_length(request)
         if length < 0:
             # Django itself would fail on it later, with a server error.
@@ -203,7 +211,9 @@ class RequestLimitsMiddleware:
                 return _too_big(request, length)
         if not in_admin:
             try:
-                fields = sum(len(values) for data in (request.GET, request.POST, request.FILES) for _, values in data.lists())
+                fields = sum(
+                    len(values) for data in (request.GET, request.POST, request.FILES) for _, values in data.lists()
+                )
             except RequestDataTooBig:
                 return _static_page("413.html", 413)
             except (TooManyFieldsSent, TooManyFilesSent):
@@ -231,7 +241,7 @@ class StaffBodyLimitMiddleware:
 
     def __call__(self, request):
         length = _content_length(request)
-        if length > settings.PUBLIC_MAX_BODY_SIZE and request.path.startswith(ADMIN_PREFIX):
+        if length > settings.PUBLIC_MAX_BODY_SIZE and request.path.startswith(settings.ADMIN_PREFIX):
             user = request.user
             if not _signed_in_staff(user):
                 return _too_big(request, length)

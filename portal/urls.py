@@ -13,7 +13,7 @@ from intake.views.quick_exit import quick_exit
 handler500 = "portal.views.server_error"
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.ADMIN_PREFIX.lstrip("/"), include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -1,8 +1,11 @@
 """Texts and data of the demo centre, kept apart from the code that writes them.
 
 Everything here is fictional: the centre, its address, people, phones and e-mail
-domains. Facts about the law follow /work/shared/DOMAIN.md; anything marked there
-as unconfirmed is described as the centre's own practice, never as law.
+domains. Facts about the law follow the acts they come from (the act of 9 June 2011 on
+family support and foster care: the path of a family, art. 11, the assistant's cap of
+15 families, art. 15 ust. 4, the rights of the child, art. 4; the regulation on the
+family interview, Dz.U. 2021 poz. 893: the deadlines); what the law does not settle is
+described as the centre's own practice, never as law.
 
 Rich text values are HTML strings in Wagtail's storage format (<p>, <b>, <a>, <ul>,
 <ol>); the builder wraps them in RichText. Contact cards name a staff member by the
@@ -183,8 +186,7 @@ HOME = {
         ),
         "help_heading": "Potrzebujesz wsparcia?",
         "help_text": (
-            "Nie musisz wiedzieć, o jaką pomoc poprosić. Opowiedz nam, co się dzieje. "
-            "Razem poszukamy rozwiązania."
+            "Nie musisz wiedzieć, o jaką pomoc poprosić. Opowiedz nam, co się dzieje. Razem poszukamy rozwiązania."
         ),
         "help_link_text": "Poproś o pomoc przez internet",
     },
@@ -442,8 +444,7 @@ FAMILY_ASSISTANT = {
                     "i godziny, w których łatwo się dodzwonić."
                 ),
                 "intro": (
-                    "Poznaj osoby, które w ośrodku pracują z rodzinami. "
-                    "Zadzwoń albo napisz do nich bezpośrednio."
+                    "Poznaj osoby, które w ośrodku pracują z rodzinami. Zadzwoń albo napisz do nich bezpośrednio."
                 ),
             },
             "body": [
@@ -838,9 +839,7 @@ NEWS_INDEX = {
                     "Od 7 września 2026 r. psycholog przyjmuje w ośrodku w poniedziałki i czwartki. "
                     "Konsultacje są bezpłatne, trzeba się umówić."
                 ),
-                "intro": (
-                    "Od 7 września psycholog przyjmuje w ośrodku w poniedziałki po południu i w czwartki rano."
-                ),
+                "intro": ("Od 7 września psycholog przyjmuje w ośrodku w poniedziałki po południu i w czwartki rano."),
             },
             "body": [
                 (
@@ -1057,8 +1056,7 @@ DATA_PROTECTION = {
             "Kontakt z inspektorem ochrony danych."
         ),
         "intro": (
-            "Wyjaśniamy, jak ośrodek korzysta z twoich danych osobowych, komu może je przekazać "
-            "i jakie masz prawa."
+            "Wyjaśniamy, jak ośrodek korzysta z twoich danych osobowych, komu może je przekazać i jakie masz prawa."
         ),
     },
     "body": [
@@ -1179,8 +1177,7 @@ EASY_READ = {
     "title": "Tekst łatwy do czytania",
     "fields": {
         "search_description": (
-            "Informacje o ośrodku w tekście łatwym do czytania: kim jesteśmy, co robimy "
-            "i jak się z nami skontaktować."
+            "Informacje o ośrodku w tekście łatwym do czytania: kim jesteśmy, co robimy i jak się z nami skontaktować."
         ),
         "intro": "Tu piszemy prostymi słowami, kim jesteśmy i jak możemy ci pomóc.",
     },
@@ -1305,9 +1302,7 @@ SIGN_LANGUAGE = {
         ),
         (
             "paragraph",
-            paragraphs(
-                "W nagłej sytuacji postaramy się pomóc od razu, także bez wcześniejszego zgłoszenia."
-            ),
+            paragraphs("W nagłej sytuacji postaramy się pomóc od razu, także bez wcześniejszego zgłoszenia."),
         ),
     ],
 }

@@ -10,184 +10,1196 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessibilityStatementPage',
+            name="AccessibilityStatementPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('entity_name', models.CharField(help_text='The full name of the centre, as in its statute.', max_length=250, verbose_name='public body')),
-                ('site_url', models.URLField(verbose_name='address of the website')),
-                ('publication_date', models.DateField(verbose_name='date the website was published')),
-                ('update_date', models.DateField(verbose_name='date of the last major update')),
-                ('status', models.CharField(choices=[('full', 'fully compliant'), ('partial', 'partially compliant'), ('none', 'not compliant')], default='partial', max_length=10, verbose_name='compliance status')),
-                ('non_accessible_content', wagtail.fields.RichTextField(blank=True, help_text='Required unless the site is fully compliant: what is not accessible and why.', verbose_name='content that is not accessible')),
-                ('excessive_burden', wagtail.fields.RichTextField(blank=True, help_text='Only if the centre claims that fixing something would cost too much.', verbose_name='disproportionate burden assessment')),
-                ('prepared_date', models.DateField(verbose_name='date the statement was prepared')),
-                ('review_date', models.DateField(blank=True, null=True, verbose_name='date of the last review')),
-                ('assessment_method', models.CharField(default='Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny.', max_length=250, verbose_name='how the statement was prepared')),
-                ('contact_person', models.CharField(max_length=120, verbose_name='contact person')),
-                ('contact_email', models.EmailField(max_length=254, verbose_name='contact e-mail')),
-                ('contact_phone', models.CharField(max_length=40, validators=[django.core.validators.RegexValidator('^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$', 'Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.')], verbose_name='contact phone')),
-                ('mobile_apps', models.TextField(blank=True, verbose_name='mobile applications')),
-                ('architecture', wagtail.fields.RichTextField(verbose_name='architectural accessibility')),
-                ('architecture_url', models.URLField(blank=True, verbose_name='architectural accessibility, link')),
-                ('communication', wagtail.fields.RichTextField(help_text='Sign language interpreter, induction loop, other ways to contact the centre.', verbose_name='communication accessibility')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "entity_name",
+                    models.CharField(
+                        help_text="The full name of the centre, as in its statute.",
+                        max_length=250,
+                        verbose_name="public body",
+                    ),
+                ),
+                ("site_url", models.URLField(verbose_name="address of the website")),
+                ("publication_date", models.DateField(verbose_name="date the website was published")),
+                ("update_date", models.DateField(verbose_name="date of the last major update")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("full", "fully compliant"),
+                            ("partial", "partially compliant"),
+                            ("none", "not compliant"),
+                        ],
+                        default="partial",
+                        max_length=10,
+                        verbose_name="compliance status",
+                    ),
+                ),
+                (
+                    "non_accessible_content",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Required unless the site is fully compliant: what is not accessible and why.",
+                        verbose_name="content that is not accessible",
+                    ),
+                ),
+                (
+                    "excessive_burden",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Only if the centre claims that fixing something would cost too much.",
+                        verbose_name="disproportionate burden assessment",
+                    ),
+                ),
+                ("prepared_date", models.DateField(verbose_name="date the statement was prepared")),
+                ("review_date", models.DateField(blank=True, null=True, verbose_name="date of the last review")),
+                (
+                    "assessment_method",
+                    models.CharField(
+                        default="Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny.",
+                        max_length=250,
+                        verbose_name="how the statement was prepared",
+                    ),
+                ),
+                ("contact_person", models.CharField(max_length=120, verbose_name="contact person")),
+                ("contact_email", models.EmailField(max_length=254, verbose_name="contact e-mail")),
+                (
+                    "contact_phone",
+                    models.CharField(
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$",
+                                "Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.",
+                            )
+                        ],
+                        verbose_name="contact phone",
+                    ),
+                ),
+                ("mobile_apps", models.TextField(blank=True, verbose_name="mobile applications")),
+                ("architecture", wagtail.fields.RichTextField(verbose_name="architectural accessibility")),
+                ("architecture_url", models.URLField(blank=True, verbose_name="architectural accessibility, link")),
+                (
+                    "communication",
+                    wagtail.fields.RichTextField(
+                        help_text="Sign language interpreter, induction loop, other ways to contact the centre.",
+                        verbose_name="communication accessibility",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'accessibility statement',
+                "verbose_name": "accessibility statement",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ContactPage',
+            name="ContactPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain sentences shown under the title and in lists of pages.', verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('list', 7), ('notice', 11), ('contact_card', 12), ('faq', 17), ('document', 20), ('image', 24), ('video', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading (level 2)'), ('h3', 'Subheading (level 3)')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('home.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('unordered', 'Bulleted list'), ('ordered', 'Numbered list')], 'label': 'List style'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 500}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'Items'}), 7: ('wagtail.blocks.StructBlock', [[('style', 4), ('items', 6)]], {}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning')], 'label': 'Kind'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Text'}), 11: ('wagtail.blocks.StructBlock', [[('kind', 8), ('title', 9), ('text', 10)]], {}), 12: ('home.blocks.ContactCardBlock', (), {}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 14: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Answer'}), 15: ('wagtail.blocks.StructBlock', [[('question', 13), ('answer', 14)]], {}), 16: ('wagtail.blocks.ListBlock', (15,), {'label': 'Questions'}), 17: ('wagtail.blocks.StructBlock', [[('title', 9), ('items', 16)]], {}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Link text', 'max_length': 200, 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('document', 18), ('title', 19)]], {}), 21: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 22: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'label': 'Alternative text', 'max_length': 250}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('image', 21), ('alt_text', 22), ('caption', 23)]], {}), 25: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200}), 26: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'Leave empty while the recording is being prepared.', 'label': 'Video file (MP4 or WebM)', 'required': False}), 27: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Captions (WebVTT file)', 'required': False}), 28: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Transcript'}), 29: ('wagtail.blocks.StructBlock', [[('title', 25), ('video', 26), ('captions', 27), ('transcript', 28)]], {})}, verbose_name='content')),
-                ('how_to_get_here', wagtail.fields.RichTextField(blank=True, verbose_name='how to get here')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two plain sentences shown under the title and in lists of pages.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("list", 7),
+                            ("notice", 11),
+                            ("contact_card", 12),
+                            ("faq", 17),
+                            ("document", 20),
+                            ("image", 24),
+                            ("video", 29),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Text", "max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Heading (level 2)"), ("h3", "Subheading (level 3)")],
+                                    "label": "Level",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("home.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("unordered", "Bulleted list"), ("ordered", "Numbered list")],
+                                    "label": "List style",
+                                },
+                            ),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "Item", "max_length": 500}),
+                            6: ("wagtail.blocks.ListBlock", (5,), {"label": "Items"}),
+                            7: ("wagtail.blocks.StructBlock", [[("style", 4), ("items", 6)]], {}),
+                            8: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("info", "Information"), ("warning", "Warning")], "label": "Kind"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "max_length": 200, "required": False},
+                            ),
+                            10: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link", "ol", "ul"], "label": "Text"},
+                            ),
+                            11: ("wagtail.blocks.StructBlock", [[("kind", 8), ("title", 9), ("text", 10)]], {}),
+                            12: ("home.blocks.ContactCardBlock", (), {}),
+                            13: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300}),
+                            14: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                                    "label": "Answer",
+                                },
+                            ),
+                            15: ("wagtail.blocks.StructBlock", [[("question", 13), ("answer", 14)]], {}),
+                            16: ("wagtail.blocks.ListBlock", (15,), {"label": "Questions"}),
+                            17: ("wagtail.blocks.StructBlock", [[("title", 9), ("items", 16)]], {}),
+                            18: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the document's title.",
+                                    "label": "Link text",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            20: ("wagtail.blocks.StructBlock", [[("document", 18), ("title", 19)]], {}),
+                            21: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            22: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the image shows for people who cannot see it.",
+                                    "label": "Alternative text",
+                                    "max_length": 250,
+                                },
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 21), ("alt_text", 22), ("caption", 23)]],
+                                {},
+                            ),
+                            25: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 200}),
+                            26: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty while the recording is being prepared.",
+                                    "label": "Video file (MP4 or WebM)",
+                                    "required": False,
+                                },
+                            ),
+                            27: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Captions (WebVTT file)", "required": False},
+                            ),
+                            28: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                                    "label": "Transcript",
+                                },
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 25), ("video", 26), ("captions", 27), ("transcript", 28)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="content",
+                    ),
+                ),
+                ("how_to_get_here", wagtail.fields.RichTextField(blank=True, verbose_name="how to get here")),
             ],
             options={
-                'verbose_name': 'contact page',
+                "verbose_name": "contact page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='EmergencyNumber',
+            name="EmergencyNumber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('number', models.CharField(max_length=40, validators=[django.core.validators.RegexValidator('^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$', 'Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.')], verbose_name='number')),
-                ('description', models.CharField(blank=True, max_length=250, verbose_name='who it is for')),
-                ('availability', models.CharField(blank=True, help_text='For example: 24 hours a day, free of charge.', max_length=120, verbose_name='availability')),
-                ('last_checked', models.DateField(help_text='When someone last confirmed the number works.', verbose_name='last checked')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "number",
+                    models.CharField(
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$",
+                                "Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.",
+                            )
+                        ],
+                        verbose_name="number",
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=250, verbose_name="who it is for")),
+                (
+                    "availability",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: 24 hours a day, free of charge.",
+                        max_length=120,
+                        verbose_name="availability",
+                    ),
+                ),
+                (
+                    "last_checked",
+                    models.DateField(
+                        help_text="When someone last confirmed the number works.", verbose_name="last checked"
+                    ),
+                ),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'emergency number',
-                'verbose_name_plural': 'emergency numbers',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "emergency number",
+                "verbose_name_plural": "emergency numbers",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='InformationPage',
+            name="InformationPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain sentences shown under the title and in lists of pages.', verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('list', 7), ('notice', 11), ('contact_card', 12), ('faq', 17), ('document', 20), ('image', 24), ('video', 29)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading (level 2)'), ('h3', 'Subheading (level 3)')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('home.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('unordered', 'Bulleted list'), ('ordered', 'Numbered list')], 'label': 'List style'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 500}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'Items'}), 7: ('wagtail.blocks.StructBlock', [[('style', 4), ('items', 6)]], {}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning')], 'label': 'Kind'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Text'}), 11: ('wagtail.blocks.StructBlock', [[('kind', 8), ('title', 9), ('text', 10)]], {}), 12: ('home.blocks.ContactCardBlock', (), {}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 14: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Answer'}), 15: ('wagtail.blocks.StructBlock', [[('question', 13), ('answer', 14)]], {}), 16: ('wagtail.blocks.ListBlock', (15,), {'label': 'Questions'}), 17: ('wagtail.blocks.StructBlock', [[('title', 9), ('items', 16)]], {}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Link text', 'max_length': 200, 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('document', 18), ('title', 19)]], {}), 21: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 22: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'label': 'Alternative text', 'max_length': 250}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('image', 21), ('alt_text', 22), ('caption', 23)]], {}), 25: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200}), 26: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'Leave empty while the recording is being prepared.', 'label': 'Video file (MP4 or WebM)', 'required': False}), 27: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Captions (WebVTT file)', 'required': False}), 28: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Transcript'}), 29: ('wagtail.blocks.StructBlock', [[('title', 25), ('video', 26), ('captions', 27), ('transcript', 28)]], {})}, verbose_name='content')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two plain sentences shown under the title and in lists of pages.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("list", 7),
+                            ("notice", 11),
+                            ("contact_card", 12),
+                            ("faq", 17),
+                            ("document", 20),
+                            ("image", 24),
+                            ("video", 29),
+                        ],
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Text", "max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Heading (level 2)"), ("h3", "Subheading (level 3)")],
+                                    "label": "Level",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("home.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("unordered", "Bulleted list"), ("ordered", "Numbered list")],
+                                    "label": "List style",
+                                },
+                            ),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "Item", "max_length": 500}),
+                            6: ("wagtail.blocks.ListBlock", (5,), {"label": "Items"}),
+                            7: ("wagtail.blocks.StructBlock", [[("style", 4), ("items", 6)]], {}),
+                            8: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("info", "Information"), ("warning", "Warning")], "label": "Kind"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "max_length": 200, "required": False},
+                            ),
+                            10: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link", "ol", "ul"], "label": "Text"},
+                            ),
+                            11: ("wagtail.blocks.StructBlock", [[("kind", 8), ("title", 9), ("text", 10)]], {}),
+                            12: ("home.blocks.ContactCardBlock", (), {}),
+                            13: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300}),
+                            14: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                                    "label": "Answer",
+                                },
+                            ),
+                            15: ("wagtail.blocks.StructBlock", [[("question", 13), ("answer", 14)]], {}),
+                            16: ("wagtail.blocks.ListBlock", (15,), {"label": "Questions"}),
+                            17: ("wagtail.blocks.StructBlock", [[("title", 9), ("items", 16)]], {}),
+                            18: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the document's title.",
+                                    "label": "Link text",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            20: ("wagtail.blocks.StructBlock", [[("document", 18), ("title", 19)]], {}),
+                            21: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            22: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the image shows for people who cannot see it.",
+                                    "label": "Alternative text",
+                                    "max_length": 250,
+                                },
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 21), ("alt_text", 22), ("caption", 23)]],
+                                {},
+                            ),
+                            25: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 200}),
+                            26: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty while the recording is being prepared.",
+                                    "label": "Video file (MP4 or WebM)",
+                                    "required": False,
+                                },
+                            ),
+                            27: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Captions (WebVTT file)", "required": False},
+                            ),
+                            28: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                                    "label": "Transcript",
+                                },
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 25), ("video", 26), ("captions", 27), ("transcript", 28)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="content",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'information page',
+                "verbose_name": "information page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='NewsIndexPage',
+            name="NewsIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain sentences shown under the title and in lists of pages.', verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two plain sentences shown under the title and in lists of pages.",
+                        verbose_name="introduction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'news index',
+                "verbose_name": "news index",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='NewsPage',
+            name="NewsPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain sentences shown under the title and in lists of pages.', verbose_name='introduction')),
-                ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='date')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('list', 7), ('notice', 11), ('contact_card', 12), ('faq', 17), ('document', 20), ('image', 24), ('video', 29)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading (level 2)'), ('h3', 'Subheading (level 3)')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('home.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('unordered', 'Bulleted list'), ('ordered', 'Numbered list')], 'label': 'List style'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 500}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'Items'}), 7: ('wagtail.blocks.StructBlock', [[('style', 4), ('items', 6)]], {}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning')], 'label': 'Kind'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Text'}), 11: ('wagtail.blocks.StructBlock', [[('kind', 8), ('title', 9), ('text', 10)]], {}), 12: ('home.blocks.ContactCardBlock', (), {}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 14: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Answer'}), 15: ('wagtail.blocks.StructBlock', [[('question', 13), ('answer', 14)]], {}), 16: ('wagtail.blocks.ListBlock', (15,), {'label': 'Questions'}), 17: ('wagtail.blocks.StructBlock', [[('title', 9), ('items', 16)]], {}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Link text', 'max_length': 200, 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('document', 18), ('title', 19)]], {}), 21: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 22: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'label': 'Alternative text', 'max_length': 250}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('image', 21), ('alt_text', 22), ('caption', 23)]], {}), 25: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200}), 26: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'Leave empty while the recording is being prepared.', 'label': 'Video file (MP4 or WebM)', 'required': False}), 27: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Captions (WebVTT file)', 'required': False}), 28: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Transcript'}), 29: ('wagtail.blocks.StructBlock', [[('title', 25), ('video', 26), ('captions', 27), ('transcript', 28)]], {})}, verbose_name='content')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two plain sentences shown under the title and in lists of pages.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                ("date", models.DateField(default=django.utils.timezone.localdate, verbose_name="date")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("list", 7),
+                            ("notice", 11),
+                            ("contact_card", 12),
+                            ("faq", 17),
+                            ("document", 20),
+                            ("image", 24),
+                            ("video", 29),
+                        ],
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Text", "max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Heading (level 2)"), ("h3", "Subheading (level 3)")],
+                                    "label": "Level",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("home.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("unordered", "Bulleted list"), ("ordered", "Numbered list")],
+                                    "label": "List style",
+                                },
+                            ),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "Item", "max_length": 500}),
+                            6: ("wagtail.blocks.ListBlock", (5,), {"label": "Items"}),
+                            7: ("wagtail.blocks.StructBlock", [[("style", 4), ("items", 6)]], {}),
+                            8: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("info", "Information"), ("warning", "Warning")], "label": "Kind"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "max_length": 200, "required": False},
+                            ),
+                            10: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link", "ol", "ul"], "label": "Text"},
+                            ),
+                            11: ("wagtail.blocks.StructBlock", [[("kind", 8), ("title", 9), ("text", 10)]], {}),
+                            12: ("home.blocks.ContactCardBlock", (), {}),
+                            13: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300}),
+                            14: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                                    "label": "Answer",
+                                },
+                            ),
+                            15: ("wagtail.blocks.StructBlock", [[("question", 13), ("answer", 14)]], {}),
+                            16: ("wagtail.blocks.ListBlock", (15,), {"label": "Questions"}),
+                            17: ("wagtail.blocks.StructBlock", [[("title", 9), ("items", 16)]], {}),
+                            18: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the document's title.",
+                                    "label": "Link text",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            20: ("wagtail.blocks.StructBlock", [[("document", 18), ("title", 19)]], {}),
+                            21: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            22: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the image shows for people who cannot see it.",
+                                    "label": "Alternative text",
+                                    "max_length": 250,
+                                },
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 21), ("alt_text", 22), ("caption", 23)]],
+                                {},
+                            ),
+                            25: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 200}),
+                            26: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty while the recording is being prepared.",
+                                    "label": "Video file (MP4 or WebM)",
+                                    "required": False,
+                                },
+                            ),
+                            27: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Captions (WebVTT file)", "required": False},
+                            ),
+                            28: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                                    "label": "Transcript",
+                                },
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 25), ("video", 26), ("captions", 27), ("transcript", 28)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="content",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'news item',
-                'verbose_name_plural': 'news items',
+                "verbose_name": "news item",
+                "verbose_name_plural": "news items",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='SectionPage',
+            name="SectionPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain sentences shown under the title and in lists of pages.', verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('list', 7), ('notice', 11), ('contact_card', 12), ('faq', 17), ('document', 20), ('image', 24), ('video', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading (level 2)'), ('h3', 'Subheading (level 3)')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('home.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('unordered', 'Bulleted list'), ('ordered', 'Numbered list')], 'label': 'List style'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 500}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'Items'}), 7: ('wagtail.blocks.StructBlock', [[('style', 4), ('items', 6)]], {}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning')], 'label': 'Kind'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Text'}), 11: ('wagtail.blocks.StructBlock', [[('kind', 8), ('title', 9), ('text', 10)]], {}), 12: ('home.blocks.ContactCardBlock', (), {}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 14: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Answer'}), 15: ('wagtail.blocks.StructBlock', [[('question', 13), ('answer', 14)]], {}), 16: ('wagtail.blocks.ListBlock', (15,), {'label': 'Questions'}), 17: ('wagtail.blocks.StructBlock', [[('title', 9), ('items', 16)]], {}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Link text', 'max_length': 200, 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('document', 18), ('title', 19)]], {}), 21: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 22: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'label': 'Alternative text', 'max_length': 250}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('image', 21), ('alt_text', 22), ('caption', 23)]], {}), 25: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200}), 26: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'Leave empty while the recording is being prepared.', 'label': 'Video file (MP4 or WebM)', 'required': False}), 27: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Captions (WebVTT file)', 'required': False}), 28: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Transcript'}), 29: ('wagtail.blocks.StructBlock', [[('title', 25), ('video', 26), ('captions', 27), ('transcript', 28)]], {})}, verbose_name='content')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two plain sentences shown under the title and in lists of pages.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("list", 7),
+                            ("notice", 11),
+                            ("contact_card", 12),
+                            ("faq", 17),
+                            ("document", 20),
+                            ("image", 24),
+                            ("video", 29),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Text", "max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Heading (level 2)"), ("h3", "Subheading (level 3)")],
+                                    "label": "Level",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("home.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("unordered", "Bulleted list"), ("ordered", "Numbered list")],
+                                    "label": "List style",
+                                },
+                            ),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "Item", "max_length": 500}),
+                            6: ("wagtail.blocks.ListBlock", (5,), {"label": "Items"}),
+                            7: ("wagtail.blocks.StructBlock", [[("style", 4), ("items", 6)]], {}),
+                            8: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("info", "Information"), ("warning", "Warning")], "label": "Kind"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "max_length": 200, "required": False},
+                            ),
+                            10: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link", "ol", "ul"], "label": "Text"},
+                            ),
+                            11: ("wagtail.blocks.StructBlock", [[("kind", 8), ("title", 9), ("text", 10)]], {}),
+                            12: ("home.blocks.ContactCardBlock", (), {}),
+                            13: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300}),
+                            14: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                                    "label": "Answer",
+                                },
+                            ),
+                            15: ("wagtail.blocks.StructBlock", [[("question", 13), ("answer", 14)]], {}),
+                            16: ("wagtail.blocks.ListBlock", (15,), {"label": "Questions"}),
+                            17: ("wagtail.blocks.StructBlock", [[("title", 9), ("items", 16)]], {}),
+                            18: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the document's title.",
+                                    "label": "Link text",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            20: ("wagtail.blocks.StructBlock", [[("document", 18), ("title", 19)]], {}),
+                            21: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            22: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the image shows for people who cannot see it.",
+                                    "label": "Alternative text",
+                                    "max_length": 250,
+                                },
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 21), ("alt_text", 22), ("caption", 23)]],
+                                {},
+                            ),
+                            25: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 200}),
+                            26: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty while the recording is being prepared.",
+                                    "label": "Video file (MP4 or WebM)",
+                                    "required": False,
+                                },
+                            ),
+                            27: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Captions (WebVTT file)", "required": False},
+                            ),
+                            28: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                                    "label": "Transcript",
+                                },
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 25), ("video", 26), ("captions", 27), ("transcript", 28)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="content",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'section page',
+                "verbose_name": "section page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='StaffContact',
+            name="StaffContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='full name')),
-                ('role', models.CharField(help_text='For example: family assistant.', max_length=200, verbose_name='role')),
-                ('team', models.CharField(blank=True, max_length=200, verbose_name='team')),
-                ('phone', models.CharField(blank=True, max_length=40, validators=[django.core.validators.RegexValidator('^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$', 'Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.')], verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('availability', models.CharField(blank=True, help_text='For example: Monday to Friday, 8:00–15:00.', max_length=200, verbose_name='when to call')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="full name")),
+                (
+                    "role",
+                    models.CharField(help_text="For example: family assistant.", max_length=200, verbose_name="role"),
+                ),
+                ("team", models.CharField(blank=True, max_length=200, verbose_name="team")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$",
+                                "Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.",
+                            )
+                        ],
+                        verbose_name="phone",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "availability",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: Monday to Friday, 8:00–15:00.",
+                        max_length=200,
+                        verbose_name="when to call",
+                    ),
+                ),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'staff contact',
-                'verbose_name_plural': 'staff contacts',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "staff contact",
+                "verbose_name_plural": "staff contacts",
+                "ordering": ["sort_order", "name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='CentreSettings',
+            name="CentreSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(default='Gminny Ośrodek Pomocy Społecznej', max_length=200, verbose_name='centre name')),
-                ('short_name', models.CharField(default='GOPS', max_length=60, verbose_name='short name')),
-                ('street_address', models.CharField(blank=True, max_length=200, verbose_name='street and number')),
-                ('postal_code', models.CharField(blank=True, max_length=6, validators=[django.core.validators.RegexValidator('^\\d{2}-\\d{3}$', 'Enter the postal code as two digits, a dash and three digits, for example 84-100.')], verbose_name='postal code')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='town')),
-                ('phone', models.CharField(blank=True, max_length=40, validators=[django.core.validators.RegexValidator('^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$', 'Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.')], verbose_name='phone')),
-                ('phone_secondary', models.CharField(blank=True, max_length=40, validators=[django.core.validators.RegexValidator('^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$', 'Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.')], verbose_name='second phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('office_hours', models.TextField(blank=True, help_text='One line per day or group of days.', verbose_name='office hours')),
-                ('bip_url', models.URLField(blank=True, help_text="The centre's public information bulletin.", verbose_name='BIP address')),
-                ('dpo_name', models.CharField(blank=True, max_length=120, verbose_name='data protection officer')),
-                ('dpo_email', models.EmailField(blank=True, max_length=254, verbose_name="data protection officer's e-mail")),
-                ('dpo_phone', models.CharField(blank=True, max_length=40, validators=[django.core.validators.RegexValidator('^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$', 'Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.')], verbose_name="data protection officer's phone")),
-                ('accessibility_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='accessibility statement page')),
-                ('contact_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='contact page')),
-                ('easy_read_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='easy-to-read page')),
-                ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo')),
-                ('privacy_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='data protection page')),
-                ('sign_language_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Polish Sign Language page')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        default="Gminny Ośrodek Pomocy Społecznej", max_length=200, verbose_name="centre name"
+                    ),
+                ),
+                ("short_name", models.CharField(default="GOPS", max_length=60, verbose_name="short name")),
+                ("street_address", models.CharField(blank=True, max_length=200, verbose_name="street and number")),
+                (
+                    "postal_code",
+                    models.CharField(
+                        blank=True,
+                        max_length=6,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{2}-\\d{3}$",
+                                "Enter the postal code as two digits, a dash and three digits, for example 84-100.",
+                            )
+                        ],
+                        verbose_name="postal code",
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="town")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$",
+                                "Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.",
+                            )
+                        ],
+                        verbose_name="phone",
+                    ),
+                ),
+                (
+                    "phone_secondary",
+                    models.CharField(
+                        blank=True,
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$",
+                                "Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.",
+                            )
+                        ],
+                        verbose_name="second phone",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "office_hours",
+                    models.TextField(
+                        blank=True, help_text="One line per day or group of days.", verbose_name="office hours"
+                    ),
+                ),
+                (
+                    "bip_url",
+                    models.URLField(
+                        blank=True, help_text="The centre's public information bulletin.", verbose_name="BIP address"
+                    ),
+                ),
+                ("dpo_name", models.CharField(blank=True, max_length=120, verbose_name="data protection officer")),
+                (
+                    "dpo_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="data protection officer's e-mail"),
+                ),
+                (
+                    "dpo_phone",
+                    models.CharField(
+                        blank=True,
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$",
+                                "Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.",
+                            )
+                        ],
+                        verbose_name="data protection officer's phone",
+                    ),
+                ),
+                (
+                    "accessibility_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="accessibility statement page",
+                    ),
+                ),
+                (
+                    "contact_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="contact page",
+                    ),
+                ),
+                (
+                    "easy_read_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="easy-to-read page",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="logo",
+                    ),
+                ),
+                (
+                    "privacy_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="data protection page",
+                    ),
+                ),
+                (
+                    "sign_language_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="Polish Sign Language page",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'centre details',
+                "verbose_name": "centre details",
             },
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain sentences shown under the title and in lists of pages.', verbose_name='introduction')),
-                ('help_heading', models.CharField(blank=True, max_length=200, verbose_name='help box heading')),
-                ('help_text', models.TextField(blank=True, verbose_name='help box text')),
-                ('help_link_text', models.CharField(blank=True, max_length=100, verbose_name='help box button text')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('list', 7), ('notice', 11), ('contact_card', 12), ('faq', 17), ('document', 20), ('image', 24), ('video', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading (level 2)'), ('h3', 'Subheading (level 3)')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('home.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('unordered', 'Bulleted list'), ('ordered', 'Numbered list')], 'label': 'List style'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 500}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'Items'}), 7: ('wagtail.blocks.StructBlock', [[('style', 4), ('items', 6)]], {}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning')], 'label': 'Kind'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Text'}), 11: ('wagtail.blocks.StructBlock', [[('kind', 8), ('title', 9), ('text', 10)]], {}), 12: ('home.blocks.ContactCardBlock', (), {}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 14: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Answer'}), 15: ('wagtail.blocks.StructBlock', [[('question', 13), ('answer', 14)]], {}), 16: ('wagtail.blocks.ListBlock', (15,), {'label': 'Questions'}), 17: ('wagtail.blocks.StructBlock', [[('title', 9), ('items', 16)]], {}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Link text', 'max_length': 200, 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('document', 18), ('title', 19)]], {}), 21: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 22: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'label': 'Alternative text', 'max_length': 250}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('image', 21), ('alt_text', 22), ('caption', 23)]], {}), 25: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200}), 26: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'Leave empty while the recording is being prepared.', 'label': 'Video file (MP4 or WebM)', 'required': False}), 27: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Captions (WebVTT file)', 'required': False}), 28: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Transcript'}), 29: ('wagtail.blocks.StructBlock', [[('title', 25), ('video', 26), ('captions', 27), ('transcript', 28)]], {})}, verbose_name='content')),
-                ('help_page', models.ForeignKey(blank=True, help_text='Where the button in the help box leads, for example the request form.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='help box link')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two plain sentences shown under the title and in lists of pages.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                ("help_heading", models.CharField(blank=True, max_length=200, verbose_name="help box heading")),
+                ("help_text", models.TextField(blank=True, verbose_name="help box text")),
+                ("help_link_text", models.CharField(blank=True, max_length=100, verbose_name="help box button text")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("list", 7),
+                            ("notice", 11),
+                            ("contact_card", 12),
+                            ("faq", 17),
+                            ("document", 20),
+                            ("image", 24),
+                            ("video", 29),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Text", "max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Heading (level 2)"), ("h3", "Subheading (level 3)")],
+                                    "label": "Level",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("home.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("unordered", "Bulleted list"), ("ordered", "Numbered list")],
+                                    "label": "List style",
+                                },
+                            ),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "Item", "max_length": 500}),
+                            6: ("wagtail.blocks.ListBlock", (5,), {"label": "Items"}),
+                            7: ("wagtail.blocks.StructBlock", [[("style", 4), ("items", 6)]], {}),
+                            8: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("info", "Information"), ("warning", "Warning")], "label": "Kind"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "max_length": 200, "required": False},
+                            ),
+                            10: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link", "ol", "ul"], "label": "Text"},
+                            ),
+                            11: ("wagtail.blocks.StructBlock", [[("kind", 8), ("title", 9), ("text", 10)]], {}),
+                            12: ("home.blocks.ContactCardBlock", (), {}),
+                            13: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300}),
+                            14: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                                    "label": "Answer",
+                                },
+                            ),
+                            15: ("wagtail.blocks.StructBlock", [[("question", 13), ("answer", 14)]], {}),
+                            16: ("wagtail.blocks.ListBlock", (15,), {"label": "Questions"}),
+                            17: ("wagtail.blocks.StructBlock", [[("title", 9), ("items", 16)]], {}),
+                            18: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the document's title.",
+                                    "label": "Link text",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            20: ("wagtail.blocks.StructBlock", [[("document", 18), ("title", 19)]], {}),
+                            21: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            22: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the image shows for people who cannot see it.",
+                                    "label": "Alternative text",
+                                    "max_length": 250,
+                                },
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 21), ("alt_text", 22), ("caption", 23)]],
+                                {},
+                            ),
+                            25: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 200}),
+                            26: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty while the recording is being prepared.",
+                                    "label": "Video file (MP4 or WebM)",
+                                    "required": False,
+                                },
+                            ),
+                            27: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Captions (WebVTT file)", "required": False},
+                            ),
+                            28: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                                    "label": "Transcript",
+                                },
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 25), ("video", 26), ("captions", 27), ("transcript", 28)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="content",
+                    ),
+                ),
+                (
+                    "help_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Where the button in the help box leads, for example the request form.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="help box link",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -4,40 +4,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0002_content_locales'),
+        ("home", "0002_content_locales"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contactpage',
-            name='show_quick_exit',
-            field=models.BooleanField(default=False, help_text='For pages people in danger may read, for example about violence at home.', verbose_name="show the 'leave this page' button"),
+            model_name="contactpage",
+            name="show_quick_exit",
+            field=models.BooleanField(
+                default=False,
+                help_text="For pages people in danger may read, for example about violence at home.",
+                verbose_name="show the 'leave this page' button",
+            ),
         ),
         migrations.AddField(
-            model_name='homepage',
-            name='show_quick_exit',
-            field=models.BooleanField(default=False, help_text='For pages people in danger may read, for example about violence at home.', verbose_name="show the 'leave this page' button"),
+            model_name="homepage",
+            name="show_quick_exit",
+            field=models.BooleanField(
+                default=False,
+                help_text="For pages people in danger may read, for example about violence at home.",
+                verbose_name="show the 'leave this page' button",
+            ),
         ),
         migrations.AddField(
-            model_name='informationpage',
-            name='show_quick_exit',
-            field=models.BooleanField(default=False, help_text='For pages people in danger may read, for example about violence at home.', verbose_name="show the 'leave this page' button"),
+            model_name="informationpage",
+            name="show_quick_exit",
+            field=models.BooleanField(
+                default=False,
+                help_text="For pages people in danger may read, for example about violence at home.",
+                verbose_name="show the 'leave this page' button",
+            ),
         ),
         migrations.AddField(
-            model_name='newsindexpage',
-            name='show_quick_exit',
-            field=models.BooleanField(default=False, help_text='For pages people in danger may read, for example about violence at home.', verbose_name="show the 'leave this page' button"),
+            model_name="newsindexpage",
+            name="show_quick_exit",
+            field=models.BooleanField(
+                default=False,
+                help_text="For pages people in danger may read, for example about violence at home.",
+                verbose_name="show the 'leave this page' button",
+            ),
         ),
         migrations.AddField(
-            model_name='newspage',
-            name='show_quick_exit',
-            field=models.BooleanField(default=False, help_text='For pages people in danger may read, for example about violence at home.', verbose_name="show the 'leave this page' button"),
+            model_name="newspage",
+            name="show_quick_exit",
+            field=models.BooleanField(
+                default=False,
+                help_text="For pages people in danger may read, for example about violence at home.",
+                verbose_name="show the 'leave this page' button",
+            ),
         ),
         migrations.AddField(
-            model_name='sectionpage',
-            name='show_quick_exit',
-            field=models.BooleanField(default=False, help_text='For pages people in danger may read, for example about violence at home.', verbose_name="show the 'leave this page' button"),
+            model_name="sectionpage",
+            name="show_quick_exit",
+            field=models.BooleanField(
+                default=False,
+                help_text="For pages people in danger may read, for example about violence at home.",
+                verbose_name="show the 'leave this page' button",
+            ),
         ),
     ]

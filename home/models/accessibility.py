@@ -65,7 +65,12 @@ class AccessibilityStatementPage(Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("entity_name"), FieldPanel("site_url"), FieldPanel("publication_date"), FieldPanel("update_date")],
+            [
+                FieldPanel("entity_name"),
+                FieldPanel("site_url"),
+                FieldPanel("publication_date"),
+                FieldPanel("update_date"),
+            ],
             heading=_("The website"),
         ),
         MultiFieldPanel(
@@ -81,7 +86,12 @@ class AccessibilityStatementPage(Page):
             heading=_("Feedback and contact"),
         ),
         MultiFieldPanel(
-            [FieldPanel("mobile_apps"), FieldPanel("architecture"), FieldPanel("architecture_url"), FieldPanel("communication")],
+            [
+                FieldPanel("mobile_apps"),
+                FieldPanel("architecture"),
+                FieldPanel("architecture_url"),
+                FieldPanel("communication"),
+            ],
             heading=_("Other information"),
         ),
     ]

@@ -65,7 +65,12 @@ class HomePage(BasePage):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("help_heading"), FieldPanel("help_text"), FieldPanel("help_page"), FieldPanel("help_link_text")],
+            [
+                FieldPanel("help_heading"),
+                FieldPanel("help_text"),
+                FieldPanel("help_page"),
+                FieldPanel("help_link_text"),
+            ],
             heading=_("How to ask for help"),
         ),
         FieldPanel("body"),
@@ -87,9 +92,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[
-            :LATEST_NEWS_ON_HOME
-        ]
+        context["latest_news"] = (
+            NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:LATEST_NEWS_ON_HOME]
+        )
         context["news_index"] = NewsIndexPage.objects.live().public().descendant_of(self).first()
         if self.help_page_id:
             # The linked page in the language shown.

@@ -27,9 +27,7 @@ class CentreSettings(BaseSiteSetting):
     postal_code = models.CharField(_("postal code"), max_length=6, blank=True, validators=[postal_code_validator])
     city = models.CharField(_("town"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
-    phone_secondary = models.CharField(
-        _("second phone"), max_length=40, blank=True, validators=[phone_validator]
-    )
+    phone_secondary = models.CharField(_("second phone"), max_length=40, blank=True, validators=[phone_validator])
     email = models.EmailField(_("e-mail"), blank=True)
     office_hours = models.TextField(_("office hours"), blank=True, help_text=_("One line per day or group of days."))
     bip_url = models.URLField(_("BIP address"), blank=True, help_text=_("The centre's public information bulletin."))

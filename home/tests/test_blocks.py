@@ -47,7 +47,14 @@ def test_video_plays_from_this_site_with_polish_captions(settings, tmp_path):
 
     block = VideoBlock()
     html = block.render(
-        block.to_python({"title": "O ośrodku w PJM", "video": video.pk, "captions": captions.pk, "transcript": "<p>Dzień dobry.</p>"})
+        block.to_python(
+            {
+                "title": "O ośrodku w PJM",
+                "video": video.pk,
+                "captions": captions.pk,
+                "transcript": "<p>Dzień dobry.</p>",
+            }
+        )
     )
 
     assert f'src="{video.url}"' in html and 'type="video/webm"' in html

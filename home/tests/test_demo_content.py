@@ -10,10 +10,10 @@ from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
 from home.models import CentreSettings, EmergencyNumber, StaffContact
-from intake.deadlines import add_working_days, closed_days, interview_deadline
-from intake.models import OPEN_STATUSES, Channel, HelpRequest, Outcome, RequestLogEntry, Status
 from home.tests.demo_paths import DEMO_PATHS
 from home.tests.html import soup, text_of
+from intake.deadlines import add_working_days, closed_days, interview_deadline
+from intake.models import OPEN_STATUSES, Channel, HelpRequest, Outcome, RequestLogEntry, Status
 
 pytestmark = pytest.mark.django_db
 

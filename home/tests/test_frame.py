@@ -6,7 +6,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.tests.factories import EmergencyNumberFactory, InformationPageFactory, SectionPageFactory
-from intake.tests.conftest import intake_page  # noqa: F401  (shared fixture)
 from intake.tests.walk import step_url
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +32,9 @@ def test_the_menu_marks_the_section_as_the_page_or_as_a_page_below_it(client, se
         assert current_entry(client, "/")["Asystent rodziny"] is None
 
 
-def test_a_form_step_shows_a_changed_number_and_menu_at_once(client, section, intake_page, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_form_step_shows_a_changed_number_and_menu_at_once(
+    client, section, intake_page, django_capture_on_commit_callbacks
+):
     client.get(step_url("kto"))  # a session now: the page cache is not used, the fragments are
     with django_capture_on_commit_callbacks(execute=True):
         EmergencyNumberFactory(number="116 123", name="Telefon wsparcia dla dorosłych")
@@ -43,7 +44,7 @@ def test_a_form_step_shows_a_changed_number_and_menu_at_once(client, section, in
     assert "116 123" in page and "Asystent dla rodziny" in page
 
 
-def test_a_kept_frame_saves_the_lookups_of_the_menu_settings_and_links(client, section, intake_page, settings):  # noqa: F811
+def test_a_kept_frame_saves_the_lookups_of_the_menu_settings_and_links(client, section, intake_page, settings):
     def queries_for_a_step():
         client.get(step_url("kto"))
         with CaptureQueriesContext(connection) as queries:

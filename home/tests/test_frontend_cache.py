@@ -20,7 +20,7 @@ def nginx(settings):
     class Purge(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+        def do_PURGE(self):
             purged.append((self.headers["Host"], self.path, self.headers.get("Accept-Encoding", "")))
             self.send_response(404)
             self.send_header("Content-Length", "0")
@@ -32,7 +32,10 @@ def nginx(settings):
     server = ThreadingHTTPServer(("127.0.0.1", 0), Purge)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     settings.WAGTAILFRONTENDCACHE = {
-        "nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": f"http://127.0.0.1:{server.server_port}"}
+        "nginx": {
+            "BACKEND": "home.frontend_cache.NginxPurgeBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
     }
     yield purged
     server.shutdown()
@@ -79,7 +82,9 @@ def test_an_unreachable_nginx_does_not_stop_the_change(settings, home_page, djan
     assert "purging nginx's page cache failed" in caplog.text
 
 
-def test_an_unpublished_or_moved_page_is_purged_at_its_old_address(nginx, home_page, django_capture_on_commit_callbacks):
+def test_an_unpublished_or_moved_page_is_purged_at_its_old_address(
+    nginx, home_page, django_capture_on_commit_callbacks
+):
     from home.tests.factories import SectionPageFactory
 
     index = NewsIndexPageFactory(parent=home_page, title="Aktualności", slug="aktualnosci")

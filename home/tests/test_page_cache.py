@@ -7,7 +7,6 @@ from wagtail.models import Site
 from home import page_cache
 from home.models import CentreSettings
 from home.tests.factories import EmergencyNumberFactory, NewsIndexPageFactory, NewsPageFactory
-from intake.tests.conftest import intake_page  # noqa: F401  (shared fixture)
 from intake.tests.walk import step_url
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +91,7 @@ def kept(client, url, **query):
     return client.__class__().get(url, query).get("X-Page-Cache") == "hit"
 
 
-def test_the_request_form_steps_are_never_kept(client, intake_page):  # noqa: F811
+def test_the_request_form_steps_are_never_kept(client, intake_page):
     first = client.get(step_url("kto"))
     assert "no-store" in first["Cache-Control"]
     assert not kept(client, step_url("kto"))
@@ -101,7 +100,7 @@ def test_the_request_form_steps_are_never_kept(client, intake_page):  # noqa: F8
     assert 'name="csrfmiddlewaretoken"' in second.content.decode() and second.cookies
 
 
-def test_the_request_forms_opening_page_is_kept_but_its_steps_are_not(client, intake_page):  # noqa: F811
+def test_the_request_forms_opening_page_is_kept_but_its_steps_are_not(client, intake_page):
     # The opening page is the editors' text and a link: no form, no session, nothing typed.
     first = client.get(intake_page.url)
     second = client.get(intake_page.url)
@@ -125,7 +124,11 @@ def test_another_app_server_serves_what_this_one_kept(client, news_index, settin
         "from django.test import Client;"
         f"print(Client().get({news_index.url!r}).get('X-Page-Cache'))"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "CACHE_DIR": django_settings.CACHES["default"]["LOCATION"]}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "CACHE_DIR": django_settings.CACHES["default"]["LOCATION"],
+    }
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.stdout.strip() == "hit", result.stderr[-2000:]
 

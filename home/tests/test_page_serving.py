@@ -40,7 +40,9 @@ def test_a_password_protected_section_asks_for_the_password_and_is_never_kept(
     assert "X-Page-Cache" not in client.get("/asystent-rodziny/zadania/")
 
 
-def test_a_page_moved_elsewhere_answers_at_its_new_address(client, pages, home_page, django_capture_on_commit_callbacks):
+def test_a_page_moved_elsewhere_answers_at_its_new_address(
+    client, pages, home_page, django_capture_on_commit_callbacks
+):
     other = SectionPageFactory(parent=home_page, title="Wsparcie", slug="wsparcie")
     assert client.get("/asystent-rodziny/zadania/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):

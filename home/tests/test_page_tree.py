@@ -3,8 +3,8 @@
 import pytest
 
 from home import models
-from intake.models import IntakeFormPage
 from home.tests.factories import NewsIndexPageFactory, SectionPageFactory
+from intake.models import IntakeFormPage
 
 pytestmark = pytest.mark.django_db
 

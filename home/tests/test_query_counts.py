@@ -19,7 +19,6 @@ from home.tests.factories import (
     SectionPageFactory,
     StaffContactFactory,
 )
-from intake.tests.conftest import intake_page  # noqa: F401  (shared fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +28,7 @@ LIMIT = 25
 
 
 @pytest.fixture
-def site(home_page, centre_settings, intake_page):  # noqa: F811
+def site(home_page, centre_settings, intake_page):
     section = SectionPageFactory(parent=home_page, title="Asystent rodziny", slug="asystent-rodziny")
     information = InformationPageFactory(parent=section, title="Zadania", slug="zadania")
     news = NewsIndexPageFactory(parent=home_page, title="Aktualności", slug="aktualnosci")

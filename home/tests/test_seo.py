@@ -59,6 +59,8 @@ def test_every_page_names_the_accessibility_statement(client, centre_settings, h
 
 
 def test_pages_without_an_intro_still_get_their_description(client, home_page):
-    page = AccessibilityStatementPageFactory(parent=home_page, slug="deklaracja-opis", search_description="Stan dostępności strony.")
+    page = AccessibilityStatementPageFactory(
+        parent=home_page, slug="deklaracja-opis", search_description="Stan dostępności strony."
+    )
     doc = soup(client.get(page.url))
     assert doc.find("meta", attrs={"name": "description"})["content"] == "Stan dostępności strony."

@@ -10,109 +10,284 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ClosedDay',
+            name="ClosedDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='date')),
-                ('reason', models.CharField(blank=True, max_length=200, verbose_name='reason')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(unique=True, verbose_name="date")),
+                ("reason", models.CharField(blank=True, max_length=200, verbose_name="reason")),
             ],
             options={
-                'verbose_name': 'extra closed day',
-                'verbose_name_plural': 'extra closed days',
-                'ordering': ['-date'],
+                "verbose_name": "extra closed day",
+                "verbose_name_plural": "extra closed days",
+                "ordering": ["-date"],
             },
         ),
         migrations.CreateModel(
-            name='IntakeFormPage',
+            name="IntakeFormPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(help_text='Shown before the first step: what the form is for and what happens next.', verbose_name='introduction')),
-                ('privacy_clause', wagtail.fields.RichTextField(help_text="Who processes the data, why, for how long, and the person's rights (GDPR art. 13).", verbose_name='information clause')),
-                ('confirmation_text', wagtail.fields.RichTextField(help_text='Shown with the reference after sending: what happens next.', verbose_name='confirmation text')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    wagtail.fields.RichTextField(
+                        help_text="Shown before the first step: what the form is for and what happens next.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "privacy_clause",
+                    wagtail.fields.RichTextField(
+                        help_text="Who processes the data, why, for how long, and the person's rights (GDPR art. 13).",
+                        verbose_name="information clause",
+                    ),
+                ),
+                (
+                    "confirmation_text",
+                    wagtail.fields.RichTextField(
+                        help_text="Shown with the reference after sending: what happens next.",
+                        verbose_name="confirmation text",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'request form page',
+                "verbose_name": "request form page",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='Locality',
+            name="Locality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('is_active', models.BooleanField(default=True, help_text='Untick to hide it from the form without losing history.', verbose_name='shown in the form')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Untick to hide it from the form without losing history.",
+                        verbose_name="shown in the form",
+                    ),
+                ),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'locality',
-                'verbose_name_plural': 'localities',
-                'ordering': ['sort_order', 'name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HelpRequest',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(editable=False, max_length=9, unique=True, verbose_name='reference')),
-                ('submission_token', models.UUIDField(blank=True, editable=False, null=True, unique=True)),
-                ('received_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='received')),
-                ('channel', models.CharField(choices=[('online', 'Online form'), ('phone', 'Phone call'), ('in_person', 'In person'), ('letter', 'Letter or e-mail')], default='online', max_length=20, verbose_name='channel')),
-                ('status', models.CharField(choices=[('new', 'New')], db_index=True, default='new', max_length=20, verbose_name='status')),
-                ('requester_type', models.CharField(choices=[('own_family', 'For my own family'), ('other_family', 'About another family I am worried about'), ('institution', 'On behalf of an institution')], max_length=20, verbose_name='who is asking')),
-                ('institution_type', models.CharField(blank=True, choices=[('school', 'School or kindergarten'), ('health', 'Health care'), ('police', 'Police'), ('court', 'Court or probation officer'), ('other', 'Other institution')], max_length=20, verbose_name='institution')),
-                ('institution_name', models.CharField(blank=True, max_length=200, verbose_name='name of the institution')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
-                ('postal_code', models.CharField(blank=True, max_length=6, validators=[django.core.validators.RegexValidator('^\\d{2}-\\d{3}$', 'Enter the postal code as two digits, a dash and three digits, for example 84-100.')], verbose_name='postal code')),
-                ('children_count', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(30)], verbose_name='number of children')),
-                ('children_ages', models.CharField(blank=True, max_length=200, verbose_name="children's ages")),
-                ('foster_care', models.CharField(choices=[('no', 'No'), ('yes', 'Yes, a child is in foster care now'), ('unknown', "I don't know")], default='unknown', max_length=10, verbose_name='child in foster care now')),
-                ('difficulty_areas', models.JSONField(blank=True, default=list, verbose_name='what is difficult')),
-                ('description', models.TextField(blank=True, max_length=5000, verbose_name='description')),
-                ('child_in_danger', models.BooleanField(default=False, verbose_name='a child is in danger now')),
-                ('is_urgent', models.BooleanField(db_index=True, default=False, verbose_name='urgent')),
-                ('interview_deadline', models.DateField(db_index=True, editable=False, verbose_name='interview deadline')),
-                ('anonymous', models.BooleanField(default=False, verbose_name='anonymous')),
-                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='name')),
-                ('contact_phone', models.CharField(blank=True, max_length=20, validators=[django.core.validators.RegexValidator('^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$', 'Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.')], verbose_name='phone')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('best_time_to_call', models.CharField(blank=True, max_length=120, verbose_name='good time to call')),
-                ('wants_receipt', models.BooleanField(default=False, verbose_name='wants an e-mail receipt')),
-                ('privacy_acknowledged_at', models.DateTimeField(blank=True, null=True, verbose_name='information clause acknowledged')),
-                ('locality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='intake.locality', verbose_name='locality')),
-            ],
-            options={
-                'verbose_name': 'help request',
-                'verbose_name_plural': 'help requests',
-                'ordering': ['interview_deadline', 'received_at'],
+                "verbose_name": "locality",
+                "verbose_name_plural": "localities",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="HelpRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('receipt', 'Receipt to the applicant'), ('new_request', 'New request, to coordinators')], max_length=20, verbose_name='kind')),
-                ('recipient', models.EmailField(max_length=254, verbose_name='recipient')),
-                ('status', models.CharField(choices=[('pending', 'Waiting'), ('sending', 'Sending'), ('sent', 'Sent'), ('failed', 'Gave up')], default='pending', max_length=10, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('claimed_at', models.DateTimeField(blank=True, null=True, verbose_name='claimed')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('help_request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='intake.helprequest', verbose_name='request')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reference", models.CharField(editable=False, max_length=9, unique=True, verbose_name="reference")),
+                ("submission_token", models.UUIDField(blank=True, editable=False, null=True, unique=True)),
+                (
+                    "received_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="received"),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("online", "Online form"),
+                            ("phone", "Phone call"),
+                            ("in_person", "In person"),
+                            ("letter", "Letter or e-mail"),
+                        ],
+                        default="online",
+                        max_length=20,
+                        verbose_name="channel",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("new", "New")], db_index=True, default="new", max_length=20, verbose_name="status"
+                    ),
+                ),
+                (
+                    "requester_type",
+                    models.CharField(
+                        choices=[
+                            ("own_family", "For my own family"),
+                            ("other_family", "About another family I am worried about"),
+                            ("institution", "On behalf of an institution"),
+                        ],
+                        max_length=20,
+                        verbose_name="who is asking",
+                    ),
+                ),
+                (
+                    "institution_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("school", "School or kindergarten"),
+                            ("health", "Health care"),
+                            ("police", "Police"),
+                            ("court", "Court or probation officer"),
+                            ("other", "Other institution"),
+                        ],
+                        max_length=20,
+                        verbose_name="institution",
+                    ),
+                ),
+                (
+                    "institution_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="name of the institution"),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="address")),
+                (
+                    "postal_code",
+                    models.CharField(
+                        blank=True,
+                        max_length=6,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{2}-\\d{3}$",
+                                "Enter the postal code as two digits, a dash and three digits, for example 84-100.",
+                            )
+                        ],
+                        verbose_name="postal code",
+                    ),
+                ),
+                (
+                    "children_count",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(30)],
+                        verbose_name="number of children",
+                    ),
+                ),
+                ("children_ages", models.CharField(blank=True, max_length=200, verbose_name="children's ages")),
+                (
+                    "foster_care",
+                    models.CharField(
+                        choices=[
+                            ("no", "No"),
+                            ("yes", "Yes, a child is in foster care now"),
+                            ("unknown", "I don't know"),
+                        ],
+                        default="unknown",
+                        max_length=10,
+                        verbose_name="child in foster care now",
+                    ),
+                ),
+                ("difficulty_areas", models.JSONField(blank=True, default=list, verbose_name="what is difficult")),
+                ("description", models.TextField(blank=True, max_length=5000, verbose_name="description")),
+                ("child_in_danger", models.BooleanField(default=False, verbose_name="a child is in danger now")),
+                ("is_urgent", models.BooleanField(db_index=True, default=False, verbose_name="urgent")),
+                (
+                    "interview_deadline",
+                    models.DateField(db_index=True, editable=False, verbose_name="interview deadline"),
+                ),
+                ("anonymous", models.BooleanField(default=False, verbose_name="anonymous")),
+                ("contact_name", models.CharField(blank=True, max_length=120, verbose_name="name")),
+                (
+                    "contact_phone",
+                    models.CharField(
+                        blank=True,
+                        max_length=20,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\+48[ -]?)?(\\d[ -]?){2,8}\\d$",
+                                "Enter a phone number using digits, for example 58 123 45 67 or +48 600 100 200.",
+                            )
+                        ],
+                        verbose_name="phone",
+                    ),
+                ),
+                ("contact_email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("best_time_to_call", models.CharField(blank=True, max_length=120, verbose_name="good time to call")),
+                ("wants_receipt", models.BooleanField(default=False, verbose_name="wants an e-mail receipt")),
+                (
+                    "privacy_acknowledged_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="information clause acknowledged"),
+                ),
+                (
+                    "locality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="intake.locality",
+                        verbose_name="locality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'notifications',
-                'ordering': ['created_at'],
-                'indexes': [models.Index(fields=['status', 'created_at'], name='intake_noti_status_393aec_idx')],
+                "verbose_name": "help request",
+                "verbose_name_plural": "help requests",
+                "ordering": ["interview_deadline", "received_at"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Notification",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("receipt", "Receipt to the applicant"),
+                            ("new_request", "New request, to coordinators"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("recipient", models.EmailField(max_length=254, verbose_name="recipient")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting"),
+                            ("sending", "Sending"),
+                            ("sent", "Sent"),
+                            ("failed", "Gave up"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="created")),
+                ("claimed_at", models.DateTimeField(blank=True, null=True, verbose_name="claimed")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                (
+                    "help_request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to="intake.helprequest",
+                        verbose_name="request",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+                "ordering": ["created_at"],
+                "indexes": [models.Index(fields=["status", "created_at"], name="intake_noti_status_393aec_idx")],
             },
         ),
     ]

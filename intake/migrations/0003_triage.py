@@ -7,140 +7,208 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('intake', '0002_coordinators_group'),
+        ("intake", "0002_coordinators_group"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RequestNote',
+            name="RequestNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=5000, verbose_name='note')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='written')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField(max_length=5000, verbose_name="note")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="written")),
             ],
             options={
-                'verbose_name': 'note',
-                'verbose_name_plural': 'notes',
-                'ordering': ['created_at'],
+                "verbose_name": "note",
+                "verbose_name_plural": "notes",
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='RequestView',
+            name="RequestView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('viewed_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='opened')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "viewed_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="opened"),
+                ),
             ],
             options={
-                'verbose_name': 'opening of a request',
-                'verbose_name_plural': 'openings of requests',
-                'ordering': ['-viewed_at'],
+                "verbose_name": "opening of a request",
+                "verbose_name_plural": "openings of requests",
+                "ordering": ["-viewed_at"],
             },
         ),
         migrations.CreateModel(
-            name='SocialWorkerProfile',
+            name="SocialWorkerProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('accepts_new_requests', models.BooleanField(default=True, help_text='Untick during leave or when the caseload is full.', verbose_name='takes new requests now')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "accepts_new_requests",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Untick during leave or when the caseload is full.",
+                        verbose_name="takes new requests now",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'social worker profile',
-                'verbose_name_plural': 'social worker profiles',
+                "verbose_name": "social worker profile",
+                "verbose_name_plural": "social worker profiles",
             },
         ),
         migrations.AlterModelOptions(
-            name='helprequest',
-            options={'ordering': ['interview_deadline', 'received_at'], 'permissions': [('manage_all_helprequests', 'Can see and manage all requests'), ('export_helprequest', 'Can export requests')], 'verbose_name': 'help request', 'verbose_name_plural': 'help requests'},
+            name="helprequest",
+            options={
+                "ordering": ["interview_deadline", "received_at"],
+                "permissions": [
+                    ("manage_all_helprequests", "Can see and manage all requests"),
+                    ("export_helprequest", "Can export requests"),
+                ],
+                "verbose_name": "help request",
+                "verbose_name_plural": "help requests",
+            },
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='accepted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='accepted by the social worker'),
+            model_name="helprequest",
+            name="accepted_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="accepted by the social worker"
+            ),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='anonymised_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='anonymised'),
+            model_name="helprequest",
+            name="anonymised_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="anonymised"),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='assigned_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='assigned'),
+            model_name="helprequest",
+            name="assigned_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="assigned"),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='assigned_to',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='assigned_requests', to=settings.AUTH_USER_MODEL, verbose_name='social worker'),
+            model_name="helprequest",
+            name="assigned_to",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="assigned_requests",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="social worker",
+            ),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='closed_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed'),
+            model_name="helprequest",
+            name="closed_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="closed"),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='duplicate_of',
-            field=models.CharField(blank=True, editable=False, max_length=9, verbose_name='duplicate of'),
+            model_name="helprequest",
+            name="duplicate_of",
+            field=models.CharField(blank=True, editable=False, max_length=9, verbose_name="duplicate of"),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='interview_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='interview date and time'),
+            model_name="helprequest",
+            name="interview_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="interview date and time"),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='interview_done_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='interview held'),
+            model_name="helprequest",
+            name="interview_done_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="interview held"),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='interview_place',
-            field=models.CharField(blank=True, editable=False, max_length=200, verbose_name='interview place'),
+            model_name="helprequest",
+            name="interview_place",
+            field=models.CharField(blank=True, editable=False, max_length=200, verbose_name="interview place"),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='outcome',
-            field=models.CharField(blank=True, choices=[('family_assistant', 'Family assistant requested'), ('other_support', 'Other support'), ('no_need', 'No need found'), ('unreachable', 'Family could not be reached'), ('referred', 'Referred elsewhere'), ('duplicate', 'Duplicate of another request'), ('spam', 'Spam')], editable=False, max_length=20, verbose_name='outcome'),
+            model_name="helprequest",
+            name="outcome",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("family_assistant", "Family assistant requested"),
+                    ("other_support", "Other support"),
+                    ("no_need", "No need found"),
+                    ("unreachable", "Family could not be reached"),
+                    ("referred", "Referred elsewhere"),
+                    ("duplicate", "Duplicate of another request"),
+                    ("spam", "Spam"),
+                ],
+                editable=False,
+                max_length=20,
+                verbose_name="outcome",
+            ),
         ),
         migrations.AlterField(
-            model_name='helprequest',
-            name='status',
-            field=models.CharField(choices=[('new', 'New'), ('assigned', 'Assigned'), ('interview_scheduled', 'Interview scheduled'), ('interview_done', 'Interview done'), ('closed', 'Closed')], db_index=True, default='new', max_length=20, verbose_name='status'),
+            model_name="helprequest",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("new", "New"),
+                    ("assigned", "Assigned"),
+                    ("interview_scheduled", "Interview scheduled"),
+                    ("interview_done", "Interview done"),
+                    ("closed", "Closed"),
+                ],
+                db_index=True,
+                default="new",
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(fields=['status', 'interview_deadline'], name='intake_help_status_4ea449_idx'),
+            model_name="helprequest",
+            index=models.Index(fields=["status", "interview_deadline"], name="intake_help_status_4ea449_idx"),
         ),
         migrations.AddField(
-            model_name='requestnote',
-            name='author',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="requestnote",
+            name="author",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='requestnote',
-            name='help_request',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='intake.helprequest'),
+            model_name="requestnote",
+            name="help_request",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="notes", to="intake.helprequest"
+            ),
         ),
         migrations.AddField(
-            model_name='requestview',
-            name='help_request',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='views', to='intake.helprequest'),
+            model_name="requestview",
+            name="help_request",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="views", to="intake.helprequest"
+            ),
         ),
         migrations.AddField(
-            model_name='requestview',
-            name='user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="requestview",
+            name="user",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='socialworkerprofile',
-            name='localities',
-            field=models.ManyToManyField(blank=True, related_name='social_workers', to='intake.locality', verbose_name='localities served'),
+            model_name="socialworkerprofile",
+            name="localities",
+            field=models.ManyToManyField(
+                blank=True, related_name="social_workers", to="intake.locality", verbose_name="localities served"
+            ),
         ),
         migrations.AddField(
-            model_name='socialworkerprofile',
-            name='user',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='social_worker_profile', to=settings.AUTH_USER_MODEL, verbose_name='user'),
+            model_name="socialworkerprofile",
+            name="user",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="social_worker_profile",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="user",
+            ),
         ),
     ]

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('intake', '0004_staff_roles'),
+        ("intake", "0004_staff_roles"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notification',
-            name='dedupe_key',
+            model_name="notification",
+            name="dedupe_key",
             field=models.CharField(blank=True, editable=False, max_length=100, null=True, unique=True),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('receipt', 'Receipt to the applicant'), ('new_request', 'New request, to coordinators'), ('assigned', 'Assigned, to the social worker'), ('urgent', 'Marked urgent'), ('reminder', 'Deadline reminder')], max_length=20, verbose_name='kind'),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("receipt", "Receipt to the applicant"),
+                    ("new_request", "New request, to coordinators"),
+                    ("assigned", "Assigned, to the social worker"),
+                    ("urgent", "Marked urgent"),
+                    ("reminder", "Deadline reminder"),
+                ],
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -5,22 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('intake', '0005_notification_kinds'),
-        ('wagtailcore', '0098_apitoken'),
+        ("intake", "0005_notification_kinds"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IntakeSettings',
+            name="IntakeSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('auto_assign', models.BooleanField(default=False, help_text='Give each new request to the suggested social worker (serves the locality, fewest open requests) instead of waiting for a coordinator.', verbose_name='assign new requests automatically')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "auto_assign",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Give each new request to the suggested social worker (serves the locality, fewest open requests) instead of waiting for a coordinator.",
+                        verbose_name="assign new requests automatically",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'request handling',
+                "verbose_name": "request handling",
             },
         ),
     ]

@@ -7,27 +7,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('intake', '0006_intake_settings'),
+        ("intake", "0006_intake_settings"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RequestExport',
+            name="RequestExport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('exported_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='exported')),
-                ('file_format', models.CharField(max_length=10, verbose_name='format')),
-                ('filters', models.CharField(blank=True, max_length=500, verbose_name='filters')),
-                ('row_count', models.PositiveIntegerField(verbose_name='rows')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("exported_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="exported")),
+                ("file_format", models.CharField(max_length=10, verbose_name="format")),
+                ("filters", models.CharField(blank=True, max_length=500, verbose_name="filters")),
+                ("row_count", models.PositiveIntegerField(verbose_name="rows")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'export of requests',
-                'verbose_name_plural': 'exports of requests',
-                'ordering': ['-exported_at'],
+                "verbose_name": "export of requests",
+                "verbose_name_plural": "exports of requests",
+                "ordering": ["-exported_at"],
             },
         ),
     ]

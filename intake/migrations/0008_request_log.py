@@ -6,7 +6,19 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-FIELDS = ["content_type_id", "label", "action", "data", "timestamp", "uuid", "user_id", "revision_id", "content_changed", "deleted", "object_id"]
+FIELDS = [
+    "content_type_id",
+    "label",
+    "action",
+    "data",
+    "timestamp",
+    "uuid",
+    "user_id",
+    "revision_id",
+    "content_changed",
+    "deleted",
+    "object_id",
+]
 
 
 def move_request_entries(apps, schema_editor):
@@ -29,43 +41,86 @@ def move_back(apps, schema_editor):
     ModelLogEntry = apps.get_model("wagtailcore", "ModelLogEntry")
     RequestLogEntry = apps.get_model("intake", "RequestLogEntry")
     ModelLogEntry.objects.bulk_create(
-        [ModelLogEntry(**{field: getattr(entry, field) for field in FIELDS}) for entry in RequestLogEntry.objects.order_by("pk")],
+        [
+            ModelLogEntry(**{field: getattr(entry, field) for field in FIELDS})
+            for entry in RequestLogEntry.objects.order_by("pk")
+        ],
         batch_size=500,
     )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('intake', '0007_request_export'),
-        ('wagtailcore', '0098_apitoken'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("intake", "0007_request_export"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RequestLogEntry',
+            name="RequestLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.TextField()),
-                ('action', models.CharField(blank=True, db_index=True, max_length=255)),
-                ('data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('timestamp', models.DateTimeField(db_index=True, verbose_name='timestamp (UTC)')),
-                ('uuid', models.UUIDField(blank=True, editable=False, help_text='Log entries that happened as part of the same user action are assigned the same UUID', null=True)),
-                ('content_changed', models.BooleanField(db_index=True, default=False)),
-                ('deleted', models.BooleanField(default=False)),
-                ('object_id', models.CharField(db_index=True, max_length=255)),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='contenttypes.contenttype', verbose_name='content type')),
-                ('revision', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='wagtailcore.revision')),
-                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("label", models.TextField()),
+                ("action", models.CharField(blank=True, db_index=True, max_length=255)),
+                (
+                    "data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("timestamp", models.DateTimeField(db_index=True, verbose_name="timestamp (UTC)")),
+                (
+                    "uuid",
+                    models.UUIDField(
+                        blank=True,
+                        editable=False,
+                        help_text="Log entries that happened as part of the same user action are assigned the same UUID",
+                        null=True,
+                    ),
+                ),
+                ("content_changed", models.BooleanField(db_index=True, default=False)),
+                ("deleted", models.BooleanField(default=False)),
+                ("object_id", models.CharField(db_index=True, max_length=255)),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="content type",
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'request log entry',
-                'verbose_name_plural': 'request log entries',
-                'ordering': ['-timestamp', '-id'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['uuid', 'action', '-timestamp'], name='intake_requ_uuid_ad04d0_idx')],
+                "verbose_name": "request log entry",
+                "verbose_name_plural": "request log entries",
+                "ordering": ["-timestamp", "-id"],
+                "abstract": False,
+                "indexes": [models.Index(fields=["uuid", "action", "-timestamp"], name="intake_requ_uuid_ad04d0_idx")],
             },
         ),
         migrations.RunPython(move_request_entries, move_back),

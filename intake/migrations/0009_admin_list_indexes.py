@@ -5,59 +5,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('intake', '0008_request_log'),
-        ('wagtailcore', '0098_apitoken'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("intake", "0008_request_log"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='helprequest',
-            name='intake_help_status_4ea449_idx',
+            model_name="helprequest",
+            name="intake_help_status_4ea449_idx",
         ),
         migrations.AlterField(
-            model_name='helprequest',
-            name='interview_deadline',
-            field=models.DateField(editable=False, verbose_name='interview deadline'),
+            model_name="helprequest",
+            name="interview_deadline",
+            field=models.DateField(editable=False, verbose_name="interview deadline"),
         ),
         migrations.AlterField(
-            model_name='helprequest',
-            name='status',
-            field=models.CharField(choices=[('new', 'New'), ('assigned', 'Assigned'), ('interview_scheduled', 'Interview scheduled'), ('interview_done', 'Interview done'), ('closed', 'Closed')], default='new', max_length=20, verbose_name='status'),
+            model_name="helprequest",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("new", "New"),
+                    ("assigned", "Assigned"),
+                    ("interview_scheduled", "Interview scheduled"),
+                    ("interview_done", "Interview done"),
+                    ("closed", "Closed"),
+                ],
+                default="new",
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(fields=['interview_deadline', 'received_at'], name='intake_request_by_deadline'),
+            model_name="helprequest",
+            index=models.Index(fields=["interview_deadline", "received_at"], name="intake_request_by_deadline"),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(fields=['status', 'interview_deadline', 'received_at'], name='intake_request_status_deadline'),
+            model_name="helprequest",
+            index=models.Index(
+                fields=["status", "interview_deadline", "received_at"], name="intake_request_status_deadline"
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(fields=['assigned_to', 'interview_deadline', 'received_at'], name='intake_request_worker_deadline'),
+            model_name="helprequest",
+            index=models.Index(
+                fields=["assigned_to", "interview_deadline", "received_at"], name="intake_request_worker_deadline"
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(fields=['assigned_to', 'status', 'interview_deadline', 'received_at'], name='intake_request_worker_status'),
+            model_name="helprequest",
+            index=models.Index(
+                fields=["assigned_to", "status", "interview_deadline", "received_at"],
+                name="intake_request_worker_status",
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(condition=models.Q(('status__in', ['new', 'assigned', 'interview_scheduled', 'interview_done'])), fields=['interview_deadline', 'received_at'], name='intake_request_open_deadline'),
+            model_name="helprequest",
+            index=models.Index(
+                condition=models.Q(("status__in", ["new", "assigned", "interview_scheduled", "interview_done"])),
+                fields=["interview_deadline", "received_at"],
+                name="intake_request_open_deadline",
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(condition=models.Q(('status__in', ['new', 'assigned', 'interview_scheduled', 'interview_done'])), fields=['assigned_to', 'interview_deadline', 'received_at'], name='intake_request_worker_open'),
+            model_name="helprequest",
+            index=models.Index(
+                condition=models.Q(("status__in", ["new", "assigned", "interview_scheduled", "interview_done"])),
+                fields=["assigned_to", "interview_deadline", "received_at"],
+                name="intake_request_worker_open",
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(fields=['assigned_to', 'assigned_at'], name='intake_request_worker_assigned'),
+            model_name="helprequest",
+            index=models.Index(fields=["assigned_to", "assigned_at"], name="intake_request_worker_assigned"),
         ),
         migrations.AddIndex(
-            model_name='requestlogentry',
-            index=models.Index(fields=['content_type', 'object_id', 'timestamp'], name='intake_log_for_request'),
+            model_name="requestlogentry",
+            index=models.Index(fields=["content_type", "object_id", "timestamp"], name="intake_log_for_request"),
         ),
     ]

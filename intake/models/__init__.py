@@ -17,14 +17,7 @@ from .reference_data import ClosedDay, Locality
 from .staff import SocialWorkerProfile
 
 __all__ = [
-    "IntakeSettings",
     "OPEN_STATUSES",
-    "Outcome",
-    "RequestExport",
-    "RequestLogEntry",
-    "RequestNote",
-    "RequestView",
-    "SocialWorkerProfile",
     "Channel",
     "ClosedDay",
     "DifficultyArea",
@@ -32,10 +25,17 @@ __all__ = [
     "HelpRequest",
     "InstitutionType",
     "IntakeFormPage",
+    "IntakeSettings",
     "Locality",
     "Notification",
     "NotificationKind",
     "NotificationStatus",
+    "Outcome",
+    "RequestExport",
+    "RequestLogEntry",
+    "RequestNote",
+    "RequestView",
     "RequesterType",
+    "SocialWorkerProfile",
     "Status",
 ]

@@ -68,9 +68,7 @@ class RequestLogEntryManager(ModelLogEntryManager):
         from intake.models import HelpRequest
         from intake.permissions import visible_requests
 
-        visible = visible_requests(user, HelpRequest.objects.all()).annotate(
-            object_key=Cast("pk", models.CharField())
-        )
+        visible = visible_requests(user, HelpRequest.objects.all()).annotate(object_key=Cast("pk", models.CharField()))
         return self.filter(object_id__in=visible.values("object_key"))
 
 

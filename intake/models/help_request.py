@@ -84,9 +84,7 @@ class HelpRequest(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
 
     requester_type = models.CharField(_("who is asking"), max_length=20, choices=RequesterType.choices)
-    institution_type = models.CharField(
-        _("institution"), max_length=20, choices=InstitutionType.choices, blank=True
-    )
+    institution_type = models.CharField(_("institution"), max_length=20, choices=InstitutionType.choices, blank=True)
     institution_name = models.CharField(_("name of the institution"), max_length=200, blank=True)
 
     locality = models.ForeignKey(
@@ -153,9 +151,12 @@ class HelpRequest(models.Model):
             models.Index(fields=["interview_deadline", "received_at"], name="intake_request_by_deadline"),
             models.Index(fields=["status", "interview_deadline", "received_at"], name="intake_request_status_deadline"),
             # A social worker sees only their own requests; with a status filter too.
-            models.Index(fields=["assigned_to", "interview_deadline", "received_at"], name="intake_request_worker_deadline"),
             models.Index(
-                fields=["assigned_to", "status", "interview_deadline", "received_at"], name="intake_request_worker_status"
+                fields=["assigned_to", "interview_deadline", "received_at"], name="intake_request_worker_deadline"
+            ),
+            models.Index(
+                fields=["assigned_to", "status", "interview_deadline", "received_at"],
+                name="intake_request_worker_status",
             ),
             # Open requests (the dashboard's panels, the overdue filter) are a few among thousands
             # closed: indexes of the open ones only give them in order, for everyone and for each
@@ -175,13 +176,13 @@ class HelpRequest(models.Model):
             models.Index(fields=["assigned_to", "assigned_at"], name="intake_request_worker_assigned"),
         ]
 
-    @property
-    def is_open(self):
-        return self.status in OPEN_STATUSES
-
     def __str__(self):
         # Only the reference: this string appears in admin titles, logs and e-mails.
         return self.reference
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
 
     def get_difficulty_areas_display(self):
         labels = dict(DifficultyArea.choices)

@@ -64,7 +64,12 @@ def test_coordinator_registers_a_phone_request(client, intake_page, locality, co
 def test_a_tampered_locality_on_a_phone_request_is_refused_with_a_message(client, intake_page, locality, coordinator):
     # Found by the property tests: showing the refused form again looked the sent id up and broke.
     client.force_login(coordinator)
-    data = {"channel": "phone", "requester_type": "other_family", "foster_care": "unknown", "description": "Dzwoniła sąsiadka."}
+    data = {
+        "channel": "phone",
+        "requester_type": "other_family",
+        "foster_care": "unknown",
+        "description": "Dzwoniła sąsiadka.",
+    }
     response = client.post(reverse("requests:add"), dict(data, locality="Dębnik"))
     assert response.status_code == 200
     assert "Wybierz poprawną wartość." in response.content.decode()

@@ -49,7 +49,7 @@ def test_a_reassign_and_a_close_sent_at_once(settings):
     ready = threading.Barrier(3)
 
     def send(name):
-        user, action, data = sent[name]
+        _user, action, data = sent[name]
         try:
             ready.wait()
             answers[name] = clients[name].post(reverse("requests:action", args=[request.pk, action]), data, follow=True)
@@ -73,7 +73,10 @@ def test_a_reassign_and_a_close_sent_at_once(settings):
 
     request.refresh_from_db()
     # What each of them read at the top of the request's page after sending.
-    said = {name: [m.get_text(" ", strip=True) for m in BeautifulSoup(answer.content, "html.parser").select(".messages li")] for name, answer in answers.items()}
+    said = {
+        name: [m.get_text(" ", strip=True) for m in BeautifulSoup(answer.content, "html.parser").select(".messages li")]
+        for name, answer in answers.items()
+    }
     done = {name for name, messages in said.items() if any("wykonano" in message for message in messages)}
     refused = {name for name, messages in said.items() if any("Nie zapisano" in message for message in messages)}
     assert len(done) == 1 and len(refused) == 1 and done | refused == set(sent), said

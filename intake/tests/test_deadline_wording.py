@@ -39,7 +39,10 @@ def text(response):
 @pytest.mark.parametrize(
     "danger, sentence",
     [
-        ("no", f"Pracownik socjalny skontaktuje się z tobą i odwiedzi rodzinę najpóźniej {BY_FRIDAY_READ}, w ciągu 14 dni roboczych."),
+        (
+            "no",
+            f"Pracownik socjalny skontaktuje się z tobą i odwiedzi rodzinę najpóźniej {BY_FRIDAY_READ}, w ciągu 14 dni roboczych.",
+        ),
         ("yes", f"Pracownik socjalny skontaktuje się z rodziną najpóźniej {BY_FRIDAY_READ}, w ciągu 2 dni roboczych."),
     ],
 )
@@ -54,7 +57,11 @@ def test_the_confirmation_page(client, intake_page, locality, danger, sentence):
     "kind, urgent, sentence",
     [
         (NotificationKind.RECEIPT, False, f"Pracownik socjalny skontaktuje się z tobą {BY_FRIDAY}\n"),
-        (NotificationKind.RECEIPT, True, f"Zgłoszenie jest pilne: pracownik socjalny skontaktuje się z rodziną {BY_FRIDAY}\n"),
+        (
+            NotificationKind.RECEIPT,
+            True,
+            f"Zgłoszenie jest pilne: pracownik socjalny skontaktuje się z rodziną {BY_FRIDAY}\n",
+        ),
         (NotificationKind.NEW_REQUEST, False, f"Termin wywiadu: {BY_FRIDAY}\n"),
         (NotificationKind.ASSIGNED, False, f"Termin wywiadu: {BY_FRIDAY}\n"),
         (NotificationKind.URGENT, True, f"Wywiad musi się odbyć najpóźniej {BY_FRIDAY}\n"),
@@ -91,4 +98,6 @@ def test_the_dashboard(client, coordinator):
     assert "do środy, 2 grudnia 2026 r." in panels
     client.force_login(worker)
     mine = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content.decode(), "html.parser")
-    assert "do środy, 2 grudnia 2026 r." in " ".join(mine.select_one("[data-requests-panel='mine']").get_text(" ").split())
+    assert "do środy, 2 grudnia 2026 r." in " ".join(
+        mine.select_one("[data-requests-panel='mine']").get_text(" ").split()
+    )

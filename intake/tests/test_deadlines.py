@@ -83,7 +83,5 @@ def test_working_days_between_agrees_with_counting_day_by_day():
         end = start + datetime.timedelta(days=rng.randrange(-700, 700))
         closed = frozenset(start + datetime.timedelta(days=rng.randrange(-20, 20)) for _ in range(rng.randrange(4)))
         low, high = min(start, end), max(start, end)
-        walked = sum(
-            is_working_day(low + datetime.timedelta(days=n), closed) for n in range(1, (high - low).days + 1)
-        )
+        walked = sum(is_working_day(low + datetime.timedelta(days=n), closed) for n in range(1, (high - low).days + 1))
         assert working_days_between(start, end, closed) == (walked if end >= start else -walked)

@@ -19,7 +19,9 @@ def content(response):
 
 def test_csv_export_of_the_filtered_list_without_personal_data(client, coordinator):
     debnik = LocalityFactory(name="Dębnik")
-    wanted = HelpRequestFactory(locality=debnik, contact_name="Anna Testowa", address="ul. Polna 3", child_in_danger=True)
+    wanted = HelpRequestFactory(
+        locality=debnik, contact_name="Anna Testowa", address="ul. Polna 3", child_in_danger=True
+    )
     HelpRequestFactory(locality=LocalityFactory(name="Lipnik"))
     client.force_login(coordinator)
 

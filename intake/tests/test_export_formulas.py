@@ -13,7 +13,6 @@ import zipfile
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import User
 from django.urls import reverse
 
 from intake.tests.factories import HelpRequestFactory, LocalityFactory, make_social_worker

@@ -16,7 +16,7 @@ ODD = {
     "address": 'ul. <b>"Polna"</b> & 3',
     "children_count": "dwoje",
     "postal_code": "8",
-    "contact_name": "Anna \"Ania\" O'Brien",
+    "contact_name": 'Anna "Ania" O\'Brien',
     "contact_email": "nie-adres",
     "description": "<script>x</script>\nw dwóch liniach",
     "requester_type": "institution",
@@ -68,7 +68,9 @@ def test_every_question_has_its_label_hint_and_error_tied_to_its_input(form):
             control = html.find(id=field.auto_id)
             label = html.find("label", attrs={"for": field.auto_id})
             assert label.get_text().startswith(str(field.label)), field.name
-            assert label.get_text().endswith("(nieobowiązkowe)") != field.field.required or field.widget_type == "checkbox", field.name
+            assert (
+                label.get_text().endswith("(nieobowiązkowe)") != field.field.required or field.widget_type == "checkbox"
+            ), field.name
             described = described_by(control)
             assert (control.get("aria-invalid") == "true") == bool(field.errors), field.name
         assert described == {node["id"] for node in (hint, error) if node}, field.name

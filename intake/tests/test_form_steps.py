@@ -48,7 +48,13 @@ def test_typed_answers_are_kept_when_there_is_an_error(client, intake_page, loca
     fill_steps(client, {"kto": {"requester_type": "own_family"}})
     response = client.post(
         step_url("rodzina"),
-        {"locality": str(locality.pk), "address": "ul. Polna 3", "postal_code": "84100", "children_count": "dwoje", "foster_care": "no"},
+        {
+            "locality": str(locality.pk),
+            "address": "ul. Polna 3",
+            "postal_code": "84100",
+            "children_count": "dwoje",
+            "foster_care": "no",
+        },
     )
     page = doc(response)
     assert "Wpisz kod pocztowy" in " ".join(errors(response))
@@ -125,7 +131,9 @@ def test_an_anonymous_report_needs_the_familys_locality_and_address(client, inta
 def test_contact_needs_a_name_and_a_phone_or_email(client, intake_page, locality):
     steps = answers(locality)
     fill_steps(client, {k: steps[k] for k in ("kto", "rodzina", "trudnosci", "bezpieczenstwo")})
-    response = client.post(step_url("kontakt"), {"contact_phone": "12", "contact_email": "nie-mail", "wants_receipt": "on"})
+    response = client.post(
+        step_url("kontakt"), {"contact_phone": "12", "contact_email": "nie-mail", "wants_receipt": "on"}
+    )
     messages = errors(response)
     assert any("Wpisz swoje imię" in m for m in messages)
     assert any("9 cyfr" in m for m in messages)

@@ -38,7 +38,11 @@ def valid_answers(locality_pk, variant):
         steps_data["kto"] = {"requester_type": "other_family"}
         steps_data["kontakt"] = {"anonymous": "on"}
     elif variant == "institution":
-        steps_data["kto"] = {"requester_type": "institution", "institution_type": "school", "institution_name": "SP nr 1"}
+        steps_data["kto"] = {
+            "requester_type": "institution",
+            "institution_type": "school",
+            "institution_name": "SP nr 1",
+        }
     return steps_data
 
 
@@ -212,7 +216,9 @@ def test_the_check_page_sends_once_or_says_why_not(intake_page, locality, fresh,
     fill_steps(client, valid_answers(locality.pk, "own_family"))
     token = page_of(client.get(CHECK)).find("input", attrs={"name": "token"})["value"]
     submitted = {
-        name: [token if v == "TOKEN" else v for v in value] if isinstance(value, list) else (token if value == "TOKEN" else value)
+        name: [token if v == "TOKEN" else v for v in value]
+        if isinstance(value, list)
+        else (token if value == "TOKEN" else value)
         for name, value in submitted.items()
     }
     requests, notifications = HelpRequest.objects.count(), Notification.objects.count()

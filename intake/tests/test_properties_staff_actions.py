@@ -256,7 +256,9 @@ def test_finding_by_name_never_breaks_and_shows_only_what_the_user_may_see(staff
 def add_form_values(staff):
     return st.one_of(
         s.posted_value,
-        st.sampled_from([str(staff.locality.pk), "phone", "online", "in_person", "institution", "school", "yes", "care"]),
+        st.sampled_from(
+            [str(staff.locality.pk), "phone", "online", "in_person", "institution", "school", "yes", "care"]
+        ),
     )
 
 

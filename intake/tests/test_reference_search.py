@@ -16,7 +16,12 @@ def search_page(client, query):
 def test_a_whole_reference_is_found_however_it_is_typed(client, coordinator):
     wanted, other = HelpRequestFactory(), HelpRequestFactory()
     client.force_login(coordinator)
-    for typed in (wanted.reference, wanted.reference.lower(), wanted.reference.replace("-", " "), wanted.reference.replace("-", "")):
+    for typed in (
+        wanted.reference,
+        wanted.reference.lower(),
+        wanted.reference.replace("-", " "),
+        wanted.reference.replace("-", ""),
+    ):
         page = search_page(client, typed)
         assert wanted.reference in page and other.reference not in page, typed
 

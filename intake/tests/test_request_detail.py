@@ -118,11 +118,15 @@ def test_duplicate_needs_an_existing_reference(client, people):
 def test_a_request_cannot_be_closed_as_a_duplicate_of_itself(client, people):
     help_request = HelpRequestFactory()
     client.force_login(people["coordinator"])
-    response = act(client, help_request, "close", {"close-outcome": "duplicate", "close-duplicate_of": help_request.reference})
+    response = act(
+        client, help_request, "close", {"close-outcome": "duplicate", "close-duplicate_of": help_request.reference}
+    )
     help_request.refresh_from_db()
     assert help_request.status == Status.NEW and help_request.duplicate_of == ""
     page = BeautifulSoup(client.get(response["Location"]).content.decode(), "html.parser")
-    assert "To numer tego zgłoszenia. Podaj numer tego drugiego." in page.find(id="id_close-duplicate_of_error").get_text()
+    assert (
+        "To numer tego zgłoszenia. Podaj numer tego drugiego." in page.find(id="id_close-duplicate_of_error").get_text()
+    )
     field = page.find("input", attrs={"name": "close-duplicate_of"})
     assert field["value"] == help_request.reference
     # Read out with the field: the hint and the error.
@@ -153,7 +157,9 @@ def test_an_interview_date_in_an_impossible_year_is_refused_with_a_reason(client
     request = HelpRequestFactory()
     client.force_login(people["coordinator"])
     act(client, request, "assign", {"assign-worker": people["worker"].pk})
-    response = act(client, request, "schedule", {"schedule-date": "0001-01-01", "schedule-time": "00:00", "schedule-place": "dom"})
+    response = act(
+        client, request, "schedule", {"schedule-date": "0001-01-01", "schedule-time": "00:00", "schedule-place": "dom"}
+    )
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.status == Status.ASSIGNED and request.interview_at is None

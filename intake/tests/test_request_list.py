@@ -39,7 +39,11 @@ def test_filters_and_search(client, coordinator):
     client.force_login(coordinator)
 
     def refs(**params):
-        return {ref for ref in (urgent.reference, plain.reference, late.reference) if any(ref in r for r in rows(client, **params))}
+        return {
+            ref
+            for ref in (urgent.reference, plain.reference, late.reference)
+            if any(ref in r for r in rows(client, **params))
+        }
 
     assert refs(is_urgent="true") == {urgent.reference}
     assert refs(locality=debnik.pk) == {urgent.reference}

@@ -36,7 +36,9 @@ def test_ties_go_to_the_one_assigned_least_recently(db):
     earlier = make_social_worker("dawno", debnik)
     now = timezone.now()
     HelpRequestFactory(locality=debnik, assigned_to=recent, status="closed", assigned_at=now)
-    HelpRequestFactory(locality=debnik, assigned_to=earlier, status="closed", assigned_at=now - datetime.timedelta(days=3))
+    HelpRequestFactory(
+        locality=debnik, assigned_to=earlier, status="closed", assigned_at=now - datetime.timedelta(days=3)
+    )
     assert suggest_worker(HelpRequestFactory(locality=debnik)) == earlier
 
     never = make_social_worker("nigdy", debnik)

@@ -39,8 +39,9 @@ def test_a_child_in_danger_makes_the_request_urgent(client, intake_page, localit
     send(client)
     request = HelpRequest.objects.get()
     assert request.is_urgent and request.child_in_danger
-    from intake.deadlines import add_working_days
     from django.utils import timezone
+
+    from intake.deadlines import add_working_days
 
     assert request.interview_deadline == add_working_days(timezone.localdate(request.received_at), 2)
     assert "2 dni roboczych" in client.get(CONFIRMATION).content.decode()
@@ -109,7 +110,9 @@ def test_rate_limit_per_address_stops_a_flood_with_a_polish_message(client, inta
     settings.INTAKE_RATE_LIMIT_PER_ADDRESS = (2, 3600)
     settings.INTAKE_RATE_LIMIT_PER_EMAIL = (100, 3600)
     for n in range(2):
-        fill_steps(client, answers(locality, kontakt=dict(answers(locality)["kontakt"], contact_email=f"a{n}@example.pl")))
+        fill_steps(
+            client, answers(locality, kontakt=dict(answers(locality)["kontakt"], contact_email=f"a{n}@example.pl"))
+        )
         assert send(client).status_code == 302
     fill_steps(client, answers(locality))
     response = send(client)

@@ -23,7 +23,9 @@ def people(db):
 
 
 def actions(help_request):
-    return list(RequestLogEntry.objects.for_instance(help_request).order_by("timestamp", "pk").values_list("action", flat=True))
+    return list(
+        RequestLogEntry.objects.for_instance(help_request).order_by("timestamp", "pk").values_list("action", flat=True)
+    )
 
 
 def test_the_full_path_from_new_to_closed(people):

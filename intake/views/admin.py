@@ -4,19 +4,19 @@ import logging
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.widgets.button import HeaderButton
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from intake.deadlines import closed_days, working_days_left
@@ -24,10 +24,9 @@ from intake.filters import HelpRequestFilterSet
 from intake.models import Channel, DifficultyArea, HelpRequest, Locality, RequestExport
 from intake.permissions import VisibleRequestsMixin, can_manage_all
 from intake.references import is_complete, normalise
+from intake.services import register_request
 from intake.views.find_by_name import FindByNameView
 from intake.views.request_detail import RequestDetailView, perform_action
-from intake.services import register_request
-
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +48,10 @@ class LocalityChooser(AdminSnippetChooser):
 
 class HelpRequestAdminForm(WagtailAdminModelForm):
     difficulty_areas = forms.MultipleChoiceField(
-        label=_("What is difficult"), choices=DifficultyArea.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("What is difficult"),
+        choices=DifficultyArea.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
     def __init__(self, *args, **kwargs):
@@ -83,7 +85,7 @@ class DeadlineColumn(Column):
 
 
 class UrgencyColumn(Column):
-    """"Pilne" in words for urgent requests; nothing to see for the rest (a screen reader hears "niepilne").
+    """ "Pilne" in words for urgent requests; nothing to see for the rest (a screen reader hears "niepilne").
 
     Wagtail's boolean column drew a green tick for urgent and a red cross for the others,
     read out as "True"/"False": the colours said the opposite of what matters.
@@ -262,33 +264,44 @@ class HelpRequestViewSet(ModelViewSet):
         "best_time_to_call",
         "wants_receipt",
     ]
-    edit_handler = ObjectList([
-        MultiFieldPanel([FieldPanel("channel"), FieldPanel("child_in_danger"), FieldPanel("is_urgent")], heading=_("The request")),
-        MultiFieldPanel(
-            [FieldPanel("requester_type"), FieldRowPanel([FieldPanel("institution_type"), FieldPanel("institution_name")])],
-            heading=_("Who is asking"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("locality", widget=LocalityChooser(Locality)),
-                FieldPanel("address"),
-                FieldPanel("postal_code"),
-                FieldRowPanel([FieldPanel("children_count"), FieldPanel("children_ages")]),
-                FieldPanel("foster_care"),
-            ],
-            heading=_("The family"),
-        ),
-        MultiFieldPanel([FieldPanel("difficulty_areas"), FieldPanel("description")], heading=_("What is difficult")),
-        MultiFieldPanel(
-            [
-                FieldPanel("anonymous"),
-                FieldPanel("contact_name"),
-                FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")]),
-                FieldPanel("best_time_to_call"),
-            ],
-            heading=_("Contact"),
-        ),
-    ], base_form_class=HelpRequestAdminForm)
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [FieldPanel("channel"), FieldPanel("child_in_danger"), FieldPanel("is_urgent")],
+                heading=_("The request"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("requester_type"),
+                    FieldRowPanel([FieldPanel("institution_type"), FieldPanel("institution_name")]),
+                ],
+                heading=_("Who is asking"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("locality", widget=LocalityChooser(Locality)),
+                    FieldPanel("address"),
+                    FieldPanel("postal_code"),
+                    FieldRowPanel([FieldPanel("children_count"), FieldPanel("children_ages")]),
+                    FieldPanel("foster_care"),
+                ],
+                heading=_("The family"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("difficulty_areas"), FieldPanel("description")], heading=_("What is difficult")
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("anonymous"),
+                    FieldPanel("contact_name"),
+                    FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")]),
+                    FieldPanel("best_time_to_call"),
+                ],
+                heading=_("Contact"),
+            ),
+        ],
+        base_form_class=HelpRequestAdminForm,
+    )
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

@@ -21,6 +21,7 @@ from intake.models import HelpRequest, RequestLogEntry, RequestNote, RequestView
 from intake.permissions import VisibleRequestsMixin, can_manage_all, visible_requests
 from intake.routing import suggest_worker
 
+
 class Action:
     """One action of the workflow as its small form on the request's page.
 
@@ -52,7 +53,12 @@ ACTIONS = [
         action_forms.AssignForm,
         lambda r, data, user: workflow.assign(r, data["worker"], user),
     ),
-    Action("accept", gettext_lazy("Accept the request"), action_forms.EmptyForm, lambda r, data, user: workflow.accept(r, user)),
+    Action(
+        "accept",
+        gettext_lazy("Accept the request"),
+        action_forms.EmptyForm,
+        lambda r, data, user: workflow.accept(r, user),
+    ),
     Action(
         "schedule",
         gettext_lazy("Schedule the interview"),
@@ -84,7 +90,12 @@ ACTIONS = [
         action_forms.EmptyForm,
         lambda r, data, user: workflow.set_urgent(r, False, user),
     ),
-    Action("note", gettext_lazy("Add a note"), action_forms.NoteForm, lambda r, data, user: workflow.add_note(r, data["text"], user)),
+    Action(
+        "note",
+        gettext_lazy("Add a note"),
+        action_forms.NoteForm,
+        lambda r, data, user: workflow.add_note(r, data["text"], user),
+    ),
 ]
 ACTIONS_BY_NAME = {action.name: action for action in ACTIONS}
 
@@ -202,7 +213,9 @@ def perform_action(request, pk, action):
         return redirect(detail_url)
     form = _form_for(spec, help_request, request.user, request.POST)
     if not form.is_valid():
-        problems = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items())
+        problems = "; ".join(
+            f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items()
+        )
         messages.error(request, _("The action was not saved: %(problems)s") % {"problems": problems})
         _keep_refused(request, help_request, spec, form)
         return redirect(detail_url)
@@ -213,5 +226,7 @@ def perform_action(request, pk, action):
         messages.error(request, _("The action was not saved: %(problems)s") % {"problems": refusal})
         _keep_refused(request, help_request, spec, form)
         return redirect(detail_url)
-    messages.success(request, _("%(action)s: done for %(reference)s.") % {"action": spec.label, "reference": help_request.reference})
+    messages.success(
+        request, _("%(action)s: done for %(reference)s.") % {"action": spec.label, "reference": help_request.reference}
+    )
     return redirect(detail_url)

@@ -105,7 +105,9 @@ def check_answers(request, page):
             if draft.seconds_since_start < settings.INTAKE_MIN_FILL_SECONDS:
                 form.add_error(None, _("The form was sent unusually fast. Check your answers and send it again."))
             elif not ratelimit.allow(request, answers["contact"]["contact_email"]):
-                form.add_error(None, _("Too many requests were sent from here in a short time. Please try again later or call us."))
+                form.add_error(
+                    None, _("Too many requests were sent from here in a short time. Please try again later or call us.")
+                )
                 status = 429
             else:
                 help_request = build_request(answers)

@@ -22,7 +22,9 @@ from portal.accounts.forms import ERROR_ID, CodeForm
 
 def _next_url(request):
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return candidate
     return reverse("wagtailadmin_home")
 
@@ -109,4 +111,6 @@ def set_up(request):
 def new_backup_codes(request):
     codes = devices.new_backup_codes(request.user)
     messages.success(request, _("New backup codes are ready. The old ones no longer work."))
-    return TemplateResponse(request, "accounts/backup_codes.html", {"codes": codes, "next": reverse("wagtailadmin_home")})
+    return TemplateResponse(
+        request, "accounts/backup_codes.html", {"codes": codes, "next": reverse("wagtailadmin_home")}
+    )

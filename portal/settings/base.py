@@ -103,6 +103,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# Where portal/urls.py mounts Wagtail's admin; the middleware that treats the admin apart reads it.
+ADMIN_PREFIX = "/admin/"
 # Widgets render through the project's template settings, so templates/ can override one
 # (django-recaptcha's inline script, for the Content Security Policy).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -171,14 +173,17 @@ X_FRAME_OPTIONS = "DENY"
 # for this many seconds at most; every change purges what it affects at once (home/purges.py),
 # so the limit only bounds a page whose purge could not reach the shared cache. 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "900"))
-PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/szukaj/", "/wyjdz/", "/static/", "/media/"]
+PAGE_CACHE_EXCLUDED_PREFIXES = [ADMIN_PREFIX, "/documents/", "/szukaj/", "/wyjdz/", "/static/", "/media/"]
 # Every cache of public pages, purged through Wagtail's frontend cache (home/purges.py): the
 # shared cache, and behind the nginx of deploy/nginx/, which keeps public pages too, each
 # nginx's purge address (PORTAL_NGINX_PURGE_URL, e.g. http://127.0.0.1:8081; comma-separated
 # for several).
 WAGTAILFRONTENDCACHE = {"pages": {"BACKEND": "home.page_cache.SharedCacheBackend"}}
 for _number, _location in enumerate(env_list("PORTAL_NGINX_PURGE_URL")):
-    WAGTAILFRONTENDCACHE[f"nginx{_number}"] = {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": _location}
+    WAGTAILFRONTENDCACHE[f"nginx{_number}"] = {
+        "BACKEND": "home.frontend_cache.NginxPurgeBackend",
+        "LOCATION": _location,
+    }
 # Addresses carry their language (/uk/, /en/) already: no copy per language to purge.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
@@ -402,8 +407,14 @@ RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "")
 RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "")
 INTAKE_RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
 if INTAKE_RECAPTCHA_ENABLED:
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"] += ["https://www.google.com/recaptcha/", "https://www.gstatic.com/recaptcha/"]
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] += ["https://www.google.com/recaptcha/", "https://recaptcha.google.com/recaptcha/"]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"] += [
+        "https://www.google.com/recaptcha/",
+        "https://www.gstatic.com/recaptcha/",
+    ]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] += [
+        "https://www.google.com/recaptcha/",
+        "https://recaptcha.google.com/recaptcha/",
+    ]
 # django-recaptcha warns about its test keys; they are never used while the keys are unset.
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 

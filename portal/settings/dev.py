@@ -2,7 +2,7 @@
 
 import os
 
-from .base import *  # noqa: F401,F403
+from .base import *
 from .base import VAR_DIR, env_bool, env_list
 
 DEBUG = True

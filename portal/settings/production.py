@@ -8,7 +8,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F401,F403
+from .base import *
 from .base import STORAGES, env_bool, env_list
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")

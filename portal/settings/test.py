@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from .base import *  # noqa: F401,F403
+from .base import *
 from .base import VAR_DIR
 
 SECRET_KEY = "test-only-insecure-key"
@@ -21,4 +21,4 @@ DEMO_CONTENT_ALLOWED = True
 # The shared cache of the test process: its own folder, emptied before every test
 # (conftest.py). The browser tests' server gets another one (home/tests/browser/conftest.py).
 if not os.environ.get("REDIS_URL") and not os.environ.get("CACHE_DIR"):
-    CACHES["default"]["LOCATION"] = str(VAR_DIR / "test-cache")  # noqa: F405
+    CACHES["default"]["LOCATION"] = str(VAR_DIR / "test-cache")

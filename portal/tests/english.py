@@ -18,6 +18,7 @@ This cannot pass vacuously: `polish_words` counts the words recognised as Polish
 the tests require a page to have many, and require the English admin to be caught.
 """
 
+import itertools
 import re
 from functools import cache
 from pathlib import Path
@@ -74,8 +75,8 @@ def is_english(text):
     english, _polish = vocabularies()
     words = _words(text)
     flags = [word in english for word in words]
-    two_in_a_row = any(first and second for first, second in zip(flags, flags[1:]))
-    return bool(words) and (two_in_a_row or all(flags)) or bool(_PYTHON_VALUES.search(text))
+    two_in_a_row = any(first and second for first, second in itertools.pairwise(flags))
+    return (bool(words) and (two_in_a_row or all(flags))) or bool(_PYTHON_VALUES.search(text))
 
 
 def english_on(html):

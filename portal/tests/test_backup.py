@@ -113,6 +113,7 @@ def describe_portal():
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
     from wagtail.documents.models import Document
+
     from intake.models import HelpRequest, RequestLogEntry
 
     requests = {}

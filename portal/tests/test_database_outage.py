@@ -1,13 +1,11 @@
 """While the database is away, visitors get a calm 503 in Polish, not a 500."""
 
-import pytest
 from contextlib import contextmanager
 
+import pytest
 from django.db import InterfaceError, OperationalError, connection
 from wagtail.models import Site
 
-from home.tests.conftest import home_page  # noqa: F401  (shared fixture)
-from intake.tests.conftest import intake_page  # noqa: F401  (shared fixture)
 from portal.views import RETRY_AFTER_SECONDS, caused_by_database_outage
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +39,7 @@ def assert_unavailable_page(response):
     assert '<html lang="pl">' in page
 
 
-def test_a_database_error_in_a_view_gives_503(visitor, home_page, monkeypatch):  # noqa: F811
+def test_a_database_error_in_a_view_gives_503(visitor, home_page, monkeypatch):
     monkeypatch.setattr(Site, "find_for_request", fail_with(OperationalError("connection refused")))
     assert_unavailable_page(visitor.get("/"))
 
@@ -59,26 +57,26 @@ def sessions_failing(statement, error):
         yield
 
 
-def test_a_database_error_while_saving_the_session_gives_503(visitor, intake_page):  # noqa: F811
+def test_a_database_error_while_saving_the_session_gives_503(visitor, intake_page):
     # The step stores the start time in the session; saving it happens in the middleware, after the view.
     with sessions_failing("INSERT", InterfaceError("connection already closed")):
         assert_unavailable_page(visitor.get(STEP))
 
 
-def test_a_database_error_while_reading_the_session_gives_503(visitor, intake_page):  # noqa: F811
+def test_a_database_error_while_reading_the_session_gives_503(visitor, intake_page):
     visitor.cookies["sessionid"] = "a" * 32
     with sessions_failing("SELECT", OperationalError("server closed the connection")):
         assert_unavailable_page(visitor.get(STEP))
 
 
-def test_a_database_error_while_updating_the_session_gives_503_not_400(visitor, intake_page):  # noqa: F811
+def test_a_database_error_while_updating_the_session_gives_503_not_400(visitor, intake_page):
     # Django's database sessions report any error on update as "session interrupted", a 400.
     assert visitor.get(STEP).status_code == 200  # the session now exists
     with sessions_failing("UPDATE", OperationalError("the database system is shutting down")):
         assert_unavailable_page(visitor.post(STEP, {"requester_type": "own_family"}))
 
 
-def test_any_other_error_still_gives_the_static_500(visitor, home_page, monkeypatch):  # noqa: F811
+def test_any_other_error_still_gives_the_static_500(visitor, home_page, monkeypatch):
     monkeypatch.setattr(Site, "find_for_request", fail_with(ValueError("a bug")))
     response = visitor.get("/")
     assert response.status_code == 500

@@ -55,7 +55,14 @@ def test_the_version_is_not_shown():
 
 
 def test_the_public_limit_everywhere_but_the_admin():
-    for path in ("/", "/popros-o-pomoc/krok/kto/", "/popros-o-pomoc/sprawdz/", "/szukaj/", "/wyjdz/", "/documents/1/a.pdf"):
+    for path in (
+        "/",
+        "/popros-o-pomoc/krok/kto/",
+        "/popros-o-pomoc/sprawdz/",
+        "/szukaj/",
+        "/wyjdz/",
+        "/documents/1/a.pdf",
+    ):
         assert nginx_limit(path) == settings.PUBLIC_MAX_BODY_SIZE, path
 
 
@@ -169,6 +176,6 @@ def test_nginx_passes_what_the_app_may_take(proxy):
 
 @needs_nginx
 def test_nginx_does_not_tell_its_version(proxy):
-    for status, headers, page in (post(proxy, "/", 0), post(proxy, "/admin/login/", 10**9, send_body=False)):
+    for _status, headers, page in (post(proxy, "/", 0), post(proxy, "/admin/login/", 10**9, send_body=False)):
         assert headers["Server"] == "nginx", headers["Server"]
         assert not re.search(r"nginx/\d", page)

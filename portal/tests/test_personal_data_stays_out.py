@@ -62,7 +62,11 @@ def test_an_applicants_words_never_reach_logs_mails_or_urls(
     seen = Recorder()
     steps = answers(
         locality,
-        kto={"requester_type": "institution", "institution_type": "school", "institution_name": MARKERS["institution_name"]},
+        kto={
+            "requester_type": "institution",
+            "institution_type": "school",
+            "institution_name": MARKERS["institution_name"],
+        },
         kontakt={
             "contact_name": MARKERS["contact_name"],
             "contact_phone": MARKERS["contact_phone"],
@@ -79,7 +83,9 @@ def test_an_applicants_words_never_reach_logs_mails_or_urls(
         seen.seen(client.get(step_url(slug)))
         if slug == "kontakt":
             # A mistake on the way: the answers come back in the form, not in the address.
-            wrong = seen.seen(client.post(step_url(slug), dict(data, contact_email="nie-e-mail " + MARKERS["contact_name"])))
+            wrong = seen.seen(
+                client.post(step_url(slug), dict(data, contact_email="nie-e-mail " + MARKERS["contact_name"]))
+            )
             assert wrong.status_code == 200
         seen.seen(client.post(step_url(slug), data))
     seen.seen(client.get(CHECK))

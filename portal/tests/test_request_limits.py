@@ -33,7 +33,12 @@ def claimed_size(client, path, size):
     """A request announcing `size` bytes without sending them: answered from the header alone."""
     body = UnreadableBody()
     response = client.generic(
-        "POST", path, b"", content_type="application/x-www-form-urlencoded", CONTENT_LENGTH=str(size), **{"wsgi.input": body}
+        "POST",
+        path,
+        b"",
+        content_type="application/x-www-form-urlencoded",
+        CONTENT_LENGTH=str(size),
+        **{"wsgi.input": body},
     )
     return response, body
 

@@ -21,7 +21,10 @@ def test_what_one_page_keeps_the_next_page_reads():
     first.save()
 
     later = SessionStore(session_key=first.session_key)
-    assert later["intake"]["answers"] == {"who": {"requester_type": ["own_family"]}, "family": {"children_count": ["2"]}}
+    assert later["intake"]["answers"] == {
+        "who": {"requester_type": ["own_family"]},
+        "family": {"children_count": ["2"]},
+    }
     assert Session.objects.count() == 1
 
 

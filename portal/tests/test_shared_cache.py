@@ -7,7 +7,7 @@ import pytest
 from django.test import RequestFactory
 
 from portal.cache import ResilientRedisCache, SharedCacheUnavailable
-from portal.tests.redis_server import free_port, redis_server  # noqa: F401  (fixture)
+from portal.tests.redis_server import free_port
 from portal.tests.test_settings import run_python
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def test_what_one_process_counts_another_sees(settings, tmp_path):
     assert answers == ["True", "True", "True", "False"]
 
 
-def test_two_app_servers_count_together_on_redis(redis_server, settings, monkeypatch):  # noqa: F811
+def test_two_app_servers_count_together_on_redis(redis_server, settings, monkeypatch):
     """Each server has its own connection to Redis; the sixth request is refused on either."""
     from intake import ratelimit
 
@@ -78,7 +78,7 @@ def test_with_redis_away_reads_miss_writes_drop_and_counters_say_so(caplog):
     ]
 
 
-def test_redis_back_after_an_outage_is_used_again(redis_server, monkeypatch):  # noqa: F811
+def test_redis_back_after_an_outage_is_used_again(redis_server, monkeypatch):
     from portal import cache as shared
 
     monkeypatch.setattr(shared, "RETRY_AFTER", 0.2)

@@ -111,8 +111,12 @@ def test_the_exports_headings(client, coordinator):
         assert response.status_code == 200
         return b"".join(response.streaming_content) if response.streaming else response.content
 
-    csv_headings = next(csv.reader(io.StringIO(content(client.get(reverse("requests:index"), {"export": "csv"})).decode("utf-8-sig"))))
-    sheet = openpyxl.load_workbook(io.BytesIO(content(client.get(reverse("requests:index"), {"export": "xlsx"})))).active
+    csv_headings = next(
+        csv.reader(io.StringIO(content(client.get(reverse("requests:index"), {"export": "csv"})).decode("utf-8-sig")))
+    )
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(content(client.get(reverse("requests:index"), {"export": "xlsx"})))
+    ).active
     xlsx_headings = [cell.value for cell in sheet[1]]
     assert csv_headings == xlsx_headings and len(csv_headings) >= 10
     assert [heading for heading in csv_headings if is_english(heading)] == []

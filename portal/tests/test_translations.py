@@ -32,7 +32,7 @@ def read_catalogue(locale):
 
 
 def placeholders(text):
-    return {found for found in PLACEHOLDER.findall(text)}
+    return set(PLACEHOLDER.findall(text))
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -12,7 +12,7 @@ from fnmatch import fnmatch
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import URLPattern, URLResolver, get_resolver
-from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
+from wagtail.models import Collection, Locale, Site, Task, Workflow
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from home.tests.factories import EmergencyNumberFactory, StaffContactFactory
@@ -128,9 +128,9 @@ WAGTAIL_PREFIXES = (
 def expectation(name):
     for pattern, expected in OURS.items():
         if fnmatch(name, pattern):
-            return dict(zip(ROLES, expected))
+            return dict(zip(ROLES, expected, strict=True))
     if any(fnmatch(name, pattern) for pattern in WAGTAIL_PREFIXES):
-        return dict(zip(ROLES, WAGTAILS))
+        return dict(zip(ROLES, WAGTAILS, strict=True))
     return None
 
 
@@ -294,7 +294,11 @@ def test_every_url_for_every_role(world):
             response = clients[role].get(url)
             if not meets(expected[role], response):
                 problems.append(f"{role:11} {url} ({name}): expected {expected[role]}, got {outcome(response)}")
-            body = response.content.decode(errors="replace") if response.get("Content-Type", "").startswith(("text/", "application/json")) else ""
+            body = (
+                response.content.decode(errors="replace")
+                if response.get("Content-Type", "").startswith(("text/", "application/json"))
+                else ""
+            )
             found = leaks(role, body, world)
             if found:
                 problems.append(f"{role:11} {url} ({name}): shows {found}")

@@ -109,10 +109,22 @@ def portal_url(tmp_path_factory):
         f"site.hostname, site.port = '127.0.0.1', {port}; site.save()"
     )
     subprocess.run([*manage, "shell", "-c", point_site], cwd=ROOT, env=env, check=True, capture_output=True)
-    log = open(tmp_dir / "server.log", "w")
+    log = open(tmp_dir / "server.log", "w")  # noqa: SIM115 (the server writes to it until the session ends)
     server = subprocess.Popen(
         # No control socket: gunicorn 27 otherwise shares one per user between all its servers.
-        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4", "--no-control-socket"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+            "--no-control-socket",
+        ],
         cwd=ROOT,
         env=env,
         stdout=log,

@@ -25,7 +25,9 @@ def ensure_vnu():
     npm = shutil.which("npm")
     if npm is None:
         raise RuntimeError("npm is needed to install the Nu HTML Checker (Debian: apt-get install npm)")
-    subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=FOLDER, check=True, capture_output=True)
+    subprocess.run(
+        [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=FOLDER, check=True, capture_output=True
+    )
     return VNU_JAR
 
 

@@ -77,7 +77,9 @@ def test_every_public_page_and_form_step_is_valid_html(portal_url, new_context, 
 
     messages = html_checker.check(files)
 
-    report = [f"{m['type']}{'/' + m['subType'] if m.get('subType') else ''} {html_checker.describe(m)}" for m in messages]
+    report = [
+        f"{m['type']}{'/' + m['subType'] if m.get('subType') else ''} {html_checker.describe(m)}" for m in messages
+    ]
     ARTIFACTS.parent.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS.parent / "html-checker.txt").write_text(
         f"Nu HTML Checker over {len(files)} pages\n" + "".join(line + "\n" for line in report)

@@ -11,7 +11,15 @@ from playwright.sync_api import expect
 from home.tests.browser.conftest import DESKTOP, PHONE, screenshot
 from home.tests.browser.looks import choose
 
-MENU = ["Poproś o pomoc", "Asystent rodziny", "Prawa dziecka", "Zakres wsparcia", "Jak uzyskać pomoc", "Aktualności", "Kontakt"]
+MENU = [
+    "Poproś o pomoc",
+    "Asystent rodziny",
+    "Prawa dziecka",
+    "Zakres wsparcia",
+    "Jak uzyskać pomoc",
+    "Aktualności",
+    "Kontakt",
+]
 SCREEN = PHONE["height"]
 
 

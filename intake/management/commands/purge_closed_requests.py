@@ -21,7 +21,9 @@ class Command(BaseCommand):
         due = due_for_anonymisation()
         count = due.count()
         if dry_run:
-            self.stdout.write(f"would anonymise {count} request(s) closed over {settings.INTAKE_RETENTION_DAYS} days ago")
+            self.stdout.write(
+                f"would anonymise {count} request(s) closed over {settings.INTAKE_RETENTION_DAYS} days ago"
+            )
             return
         for help_request in due.iterator():
             anonymise(help_request)

@@ -1,20 +1,11 @@
 import pytest
-from django.core.cache import cache
 
-from home.tests.conftest import centre_settings, home_page  # noqa: F401  (shared fixtures)
 from home.tests.factories import EmergencyNumberFactory
 from intake.tests.factories import IntakeFormPageFactory, LocalityFactory
 
 
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
-def intake_page(home_page, settings):  # noqa: F811
+def intake_page(home_page, settings):
     settings.INTAKE_MIN_FILL_SECONDS = 0
     EmergencyNumberFactory(number="112", name="Numer alarmowy")
     return IntakeFormPageFactory(parent=home_page)
