@@ -27,6 +27,7 @@ class MenuItem:
     url: str
     title: str
     path: str  # treebeard path: the current page is in this item's section when its path starts with it
+    lang: str = ""  # the entry's language when it is not the page's (no translation yet)
 
 
 class Frame:
@@ -47,16 +48,59 @@ class Frame:
         return settings.PAGE_CACHE_SECONDS
 
     @cached_property
+    def locale(self):
+        return Locale.get_active()
+
+    @cached_property
     def centre(self):
+        """The centre's details that are the same in every language (address, phones, links)."""
         from home.models import CentreSettings
 
         return CentreSettings.for_request(self.request) if self.site else CentreSettings()
 
     @cached_property
+    def profile(self):
+        """The centre's name and hours in this language, else in Polish (then `lang` says so)."""
+        from home.models import CentreProfile
+
+        if self.site is None:
+            return CentreProfile(name="", short_name="")
+        profile = CentreProfile.for_site(self.site, self.locale)
+        profile.lang = self._lang_of(profile)
+        return profile
+
+    @cached_property
     def numbers(self):
+        """The emergency numbers, each in this language where it is translated, else in Polish."""
         from home.models import EmergencyNumber
 
-        return list(EmergencyNumber.objects.all())
+        default = Locale.get_default()
+        by_key = {}
+        for number in EmergencyNumber.objects.filter(locale__in=[default, self.locale]).select_related("locale"):
+            if number.translation_key not in by_key or number.locale_id == self.locale.pk:
+                by_key[number.translation_key] = number
+        numbers = sorted(by_key.values(), key=lambda number: (number.sort_order, number.number))
+        for number in numbers:
+            number.lang = self._lang_of(number)
+        return numbers
+
+    def translations_of(self, page):
+        """{language code: live page} for a page and its translations, looked up once per request."""
+        from wagtail.models import Page
+
+        if not isinstance(page, Page) or page.pk is None:
+            return {}
+        kept = self.__dict__.setdefault("_translations", {})
+        if page.pk not in kept:
+            kept[page.pk] = {
+                translated.locale.language_code: translated
+                for translated in page.get_translations(inclusive=True).live().select_related("locale")
+            }
+        return kept[page.pk]
+
+    def _lang_of(self, translatable):
+        """A language code to declare on an item written in another language than the page's, else ""."""
+        return "" if translatable.locale_id in (None, self.locale.pk) else translatable.locale.language_code
 
     @cached_property
     def menu(self):
@@ -64,8 +108,13 @@ class Frame:
             return []
         root = self.site.root_page.localized
         return [
-            MenuItem(url=item.get_url(request=self.request), title=item.title, path=item.path)
-            for item in root.get_children().live().public().in_menu().order_by("path")
+            MenuItem(
+                url=item.get_url(request=self.request),
+                title=item.title,
+                path=item.path,
+                lang=self._lang_of(item),
+            )
+            for item in root.get_children().live().public().in_menu().select_related("locale").order_by("path")
         ]
 
     @cached_property

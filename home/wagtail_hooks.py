@@ -1,7 +1,10 @@
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -36,3 +39,27 @@ register_snippet(ContactsGroup)
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("register_admin_urls")
+def translation_status_urls():
+    from home.translation_status import TranslationStatusView
+
+    return [
+        path("reports/page-translations/", TranslationStatusView.as_view(), name="translation_status"),
+        path(
+            "reports/page-translations/results/",
+            TranslationStatusView.as_view(results_only=True),
+            name="translation_status_results",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(request.user, {"add", "change", "publish"})
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    return TranslationStatusMenuItem(_("Page translations"), reverse("translation_status"), icon_name="site", order=700)

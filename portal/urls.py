@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.sitemaps import PortalSitemap
 from intake.views.quick_exit import quick_exit
 
 # A database that is away gives a 503 "try again in a few minutes", anything else the static 500.
@@ -15,7 +16,7 @@ handler500 = "portal.views.server_error"
 urlpatterns = [
     path(settings.ADMIN_PREFIX.lstrip("/"), include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("wyjdz/", quick_exit, name="quick_exit"),
 ]

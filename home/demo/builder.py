@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,7 +19,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from home.demo import content
-from home.models import CentreSettings, EmergencyNumber, StaffContact
+from home.models import CentreProfile, CentreSettings, EmergencyNumber, StaffContact
 
 DEMO_ADMIN_USERNAME = "admin"
 # Printed on screen and written in this file: the reason the command refuses to
@@ -201,7 +202,7 @@ class _Builder:
                 port=DEFAULT_SITE_PORT,
                 is_default_site=True,
                 root_page=home,
-                site_name=content.CENTRE["short_name"],
+                site_name=content.CENTRE_PROFILE["short_name"],
             )
         home_is_new = any(page.pk == home.pk for page, _ in self.new_pages)
         points_at_welcome = welcome is not None and site.root_page_id == welcome.pk
@@ -210,7 +211,7 @@ class _Builder:
         if site.root_page_id != home.pk and (home_is_new or points_at_welcome):
             site.root_page = home
             site.is_default_site = True
-            site.site_name = site.site_name or content.CENTRE["short_name"]
+            site.site_name = site.site_name or content.CENTRE_PROFILE["short_name"]
             site.save()
         return site
 
@@ -350,12 +351,13 @@ class _Builder:
     # --- centre details -------------------------------------------------------------
 
     def _ensure_centre_settings(self, site, home):
-        centre = CentreSettings.for_site(site)
-        # Written once: while the centre still has the model's generic default name
-        # nobody has filled the details in. After that (by us or by an editor) the
-        # row belongs to the editors and a second run must not overwrite it.
-        if centre.name != CentreSettings._meta.get_field("name").default:
+        # Written once: while the site has no Polish profile nobody has filled the
+        # centre's details in. After that (by us or by an editor) they belong to the
+        # editors and a second run must not overwrite them.
+        if CentreProfile.objects.filter(site=site, locale__language_code=settings.LANGUAGE_CODE).exists():
             return
+        CentreProfile.objects.create(site=site, locale=Locale.get_default(), **content.CENTRE_PROFILE)
+        centre = CentreSettings.for_site(site)
         for field_name, value in content.CENTRE.items():
             setattr(centre, field_name, value)
         for field_name, path in content.SETTINGS_PAGE_LINKS.items():

@@ -23,14 +23,10 @@ def paragraphs(*texts):
 
 # --- The centre ---------------------------------------------------------------
 
-CENTRE = {
+# The centre's name and hours (home.CentreProfile, translated like the pages)...
+CENTRE_PROFILE = {
     "name": "Gminny Ośrodek Pomocy Społecznej w Przykładowie",
     "short_name": "GOPS Przykładowo",
-    "street_address": "ul. Słoneczna 1",
-    "postal_code": "84-100",
-    "city": "Przykładowo",
-    "phone": "58 000 00 00",
-    "email": "sekretariat@gops.example.pl",
     "office_hours": "\n".join(
         [
             "Poniedziałek: 8:00–17:00",
@@ -38,6 +34,15 @@ CENTRE = {
             "Piątek: 7:30–14:00",
         ]
     ),
+}
+
+# ...and its details, the same in every language (home.CentreSettings).
+CENTRE = {
+    "street_address": "ul. Słoneczna 1",
+    "postal_code": "84-100",
+    "city": "Przykładowo",
+    "phone": "58 000 00 00",
+    "email": "sekretariat@gops.example.pl",
     "bip_url": "https://bip.gops.example.pl",
     "dpo_name": "Jan Przykładny (postać fikcyjna)",
     "dpo_email": "iod@gops.example.pl",
@@ -1000,7 +1005,7 @@ ACCESSIBILITY_STATEMENT = {
             "Deklaracja dostępności strony GOPS w Przykładowie: stan dostępności, "
             "niedostępne treści, kontakt i dostępność budynku."
         ),
-        "entity_name": CENTRE["name"],
+        "entity_name": CENTRE_PROFILE["name"],
         "site_url": "https://gops.example.pl",
         "publication_date": date(2026, 3, 2),
         "update_date": date(2026, 11, 2),
@@ -1064,7 +1069,7 @@ DATA_PROTECTION = {
         (
             "paragraph",
             paragraphs(
-                f"Administratorem twoich danych osobowych jest {CENTRE['name']}, {_ADDRESS}.",
+                f"Administratorem twoich danych osobowych jest {CENTRE_PROFILE['name']}, {_ADDRESS}.",
                 f"Możesz się z nami skontaktować telefonicznie ({_PHONE_LINK}), e-mailem ({_EMAIL_LINK}) "
                 "albo listownie na adres ośrodka.",
             ),
@@ -1344,7 +1349,7 @@ INTAKE_FORM = {
             "albo trzy razy klawisz Shift.",
         ),
         "privacy_clause": paragraphs(
-            f"Administratorem twoich danych jest {CENTRE['name']}, {_ADDRESS}, "
+            f"Administratorem twoich danych jest {CENTRE_PROFILE['name']}, {_ADDRESS}, "
             f"telefon {_PHONE_LINK}, e-mail {_EMAIL_LINK}.",
             f"Możesz skontaktować się z naszym inspektorem ochrony danych: {CENTRE['dpo_name']}, "
             f'e-mail <a href="mailto:{CENTRE["dpo_email"]}">{CENTRE["dpo_email"]}</a>.',

@@ -7,11 +7,12 @@ from .pages import (
     NewsPage,
     SectionPage,
 )
-from .site_settings import CentreSettings
+from .site_settings import CentreProfile, CentreSettings
 from .snippets import EmergencyNumber, StaffContact
 
 __all__ = [
     "AccessibilityStatementPage",
+    "CentreProfile",
     "CentreSettings",
     "ContactPage",
     "EmergencyNumber",

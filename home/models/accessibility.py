@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.sitemaps import SitemapAlternatesMixin
 from home.validators import phone_validator
 
 
@@ -22,7 +23,7 @@ class ComplianceStatus(models.TextChoices):
     NONE = "none", _("not compliant")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(SitemapAlternatesMixin, Page):
     entity_name = models.CharField(
         _("public body"), max_length=250, help_text=_("The full name of the centre, as in its statute.")
     )

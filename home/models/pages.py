@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.sitemaps import SitemapAlternatesMixin
 
 NEWS_PER_PAGE = 10
 LATEST_NEWS_ON_HOME = 3
@@ -20,7 +21,7 @@ def _body(blank=True):
     return StreamField(BodyBlock(), verbose_name=_("content"), blank=blank)
 
 
-class BasePage(Page):
+class BasePage(SitemapAlternatesMixin, Page):
     """Fields and behaviour every public page shares."""
 
     intro = models.TextField(

@@ -5,6 +5,7 @@ import re
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.validators import phone_validator
@@ -15,7 +16,7 @@ def tel_href(number):
     return "tel:" + re.sub(r"[^\d+]", "", number)
 
 
-class StaffContact(index.Indexed, models.Model):
+class StaffContact(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("full name"), max_length=120)
     role = models.CharField(_("role"), max_length=200, help_text=_("For example: family assistant."))
     team = models.CharField(_("team"), max_length=200, blank=True)
@@ -40,7 +41,7 @@ class StaffContact(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.SearchField("role"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
         verbose_name = _("staff contact")
         verbose_name_plural = _("staff contacts")
@@ -53,7 +54,7 @@ class StaffContact(index.Indexed, models.Model):
         return tel_href(self.phone)
 
 
-class EmergencyNumber(models.Model):
+class EmergencyNumber(TranslatableMixin, models.Model):
     """A helpline shown on every page. The numbers change: each carries the date it was checked."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -77,7 +78,7 @@ class EmergencyNumber(models.Model):
         FieldPanel("sort_order"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
         verbose_name = _("emergency number")
         verbose_name_plural = _("emergency numbers")

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Locale, Page, Site
 
-from home.models import CentreSettings
+from home.models import CentreProfile, CentreSettings
 from home.tests.factories import HomePageFactory
 
 # Property tests (test_properties_*.py) run the same examples every time and write
@@ -44,15 +44,19 @@ def home_page(db):
 @pytest.fixture
 def centre_settings(home_page):
     site = Site.objects.get(is_default_site=True)
+    CentreProfile.objects.create(
+        site=site,
+        locale=Locale.get_default(),
+        name="Gminny Ośrodek Pomocy Społecznej w Testowie",
+        short_name="GOPS Testowo",
+        office_hours="poniedziałek 8:00–16:00\nwtorek–piątek 7:30–15:30",
+    )
     settings = CentreSettings.for_site(site)
-    settings.name = "Gminny Ośrodek Pomocy Społecznej w Testowie"
-    settings.short_name = "GOPS Testowo"
     settings.street_address = "ul. Lipowa 5"
     settings.postal_code = "84-100"
     settings.city = "Testowo"
     settings.phone = "58 000 00 00"
     settings.email = "sekretariat@gops.example.pl"
-    settings.office_hours = "poniedziałek 8:00–16:00\nwtorek–piątek 7:30–15:30"
     settings.bip_url = "https://bip.gops.example.pl"
     settings.dpo_name = "Inspektor Testowy"
     settings.dpo_email = "iod@gops.example.pl"

@@ -37,9 +37,11 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
-    "wagtail.locales",
+    # Translation of pages, snippets and the centre's texts, segment by segment, with
+    # what is out of date and PO files for an outside translator (README, "Languages").
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

@@ -84,6 +84,8 @@ OURS = {
     "accounts_verify": (LOGIN, REFUSED, REFUSED, REFUSED),
     "accounts_setup": (LOGIN, OPEN, OPEN, OPEN),
     "accounts_backup_codes": (LOGIN, "status 405", "status 405", "status 405"),
+    # Which pages lack a translation: for those who edit pages.
+    "translation_status*": (LOGIN, OPEN, REFUSED, REFUSED),
     # The public site and what every visitor needs to log in.
     "wagtail_serve": (PUBLIC,) * 4,
     "search": (PUBLIC,) * 4,
@@ -118,7 +120,7 @@ WAGTAIL_PREFIXES = (
     "wagtaillocales:*",
     "wagtailsites:*",
     "wagtailredirects:*",
-    "simple_translation:*",
+    "wagtail_localize:*",
     "wagtailsearch*",
     "wagtailadmin_api:*",
     "<unnamed admin/*",  # Wagtail's own "not found" inside the admin
