@@ -113,6 +113,30 @@ def allowed(action, help_request, user):
     return rule.role_allows(help_request, user) and rule.state_allows(help_request)
 
 
+# The steps that move a request on, in the order a request meets them; the dashboard
+# shows each member of staff the first one they may take now.
+NEXT_STEPS = {
+    "assign": _("Assign a social worker"),
+    "accept": _("Accept the request"),
+    "schedule": _("Schedule the interview"),
+    "interview_done": _("Record the interview as held"),
+    "close": _("Close with an outcome"),
+}
+
+
+def next_step(help_request, user):
+    """The label of the first step forward `user` may take on the request now, or None."""
+    for action, label in NEXT_STEPS.items():
+        if allowed(action, help_request, user):
+            return label
+    return None
+
+
+def waiting_for(action):
+    """The states in which `action` may be taken, to list the requests waiting for it."""
+    return RULES[action].states
+
+
 def outcomes_allowed(help_request):
     """The outcomes a request can be closed with now."""
     return [

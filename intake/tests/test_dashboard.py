@@ -55,3 +55,25 @@ def test_editors_see_no_request_panels(client):
     HelpRequestFactory()
     client.force_login(editor)
     assert panels(client) == {}
+
+
+def steps_shown(client, panel):
+    page = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content.decode(), "html.parser")
+    rows = page.select(f"[data-requests-panel='{panel}'] tbody tr")
+    return {row.select_one("td a").get_text(strip=True): row.select("td")[-1].get_text(strip=True) for row in rows}
+
+
+def test_each_row_names_the_next_step_this_person_may_take(client):
+    """Read from the workflow's one table: what the coordinator may do differs from the worker's."""
+    coordinator = User.objects.create_user("koordynator", "k@gops.example.pl", "x" * 12)
+    coordinator.groups.add(Group.objects.get(name="Koordynatorzy"))
+    worker = make_social_worker("pracownik1")
+    new, accepted = HelpRequestFactory(), HelpRequestFactory()
+    workflow.assign(accepted, worker, coordinator)
+    client.force_login(coordinator)
+    assert steps_shown(client, "unassigned") == {new.reference: "Przypisz pracownika socjalnego"}
+
+    client.force_login(worker)
+    assert steps_shown(client, "mine") == {accepted.reference: "Przyjmij zgłoszenie"}
+    workflow.accept(accepted, worker)
+    assert steps_shown(client, "mine") == {accepted.reference: "Zaplanuj wywiad"}
