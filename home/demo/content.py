@@ -68,7 +68,7 @@ _ADDRESS = f"{CENTRE['street_address']}, {CENTRE['postal_code']} {CENTRE['city']
 _STREET_LOCATIVE = "ul. Słonecznej 1"
 _PHONE = CENTRE["phone"]
 # In rich text the centre's phone is a link, so a phone dials it with one tap.
-_PHONE_LINK = f'<a href="tel:{_PHONE.replace(" ", "")}">{_PHONE}</a>'
+_PHONE_LINK = f'<a href="tel:+48{_PHONE.replace(" ", "")}">{_PHONE}</a>'
 _EMAIL = CENTRE["email"]
 _EMAIL_LINK = f'<a href="mailto:{_EMAIL}">{_EMAIL}</a>'
 
@@ -1080,7 +1080,7 @@ DATA_PROTECTION = {
             paragraphs(
                 f"W ośrodku pracuje inspektor ochrony danych: {CENTRE['dpo_name']}.",
                 f'Napisz na adres <a href="mailto:{CENTRE["dpo_email"]}">{CENTRE["dpo_email"]}</a>, '
-                f'zadzwoń pod numer <a href="tel:{CENTRE["dpo_phone"].replace(" ", "")}">{CENTRE["dpo_phone"]}</a> '
+                f'zadzwoń pod numer <a href="tel:+48{CENTRE["dpo_phone"].replace(" ", "")}">{CENTRE["dpo_phone"]}</a> '
                 "albo wyślij list na adres ośrodka "
                 "z dopiskiem „Inspektor ochrony danych”.",
                 "Inspektor odpowie na pytania o twoje dane i pomoże ci skorzystać z twoich praw.",

@@ -12,8 +12,16 @@ from home.validators import phone_validator
 
 
 def tel_href(number):
-    """The tel: form of a number as printed ("+48 58 123 45 67" -> "+48581234567")."""
-    return "tel:" + re.sub(r"[^\d+]", "", number)
+    """The tel: form of a number as printed ("58 123 45 67" -> "tel:+48581234567").
+
+    A nine-digit Polish number gets +48: a phone with a foreign SIM card (a family from
+    Ukraine, say) dials it only in the international form. Short numbers (112, 116 111)
+    are dialled as they are.
+    """
+    digits = re.sub(r"[^\d+]", "", number)
+    if len(digits) == 9 and digits.isdigit():
+        digits = "+48" + digits
+    return "tel:" + digits
 
 
 class StaffContact(TranslatableMixin, index.Indexed, models.Model):

@@ -1,4 +1,7 @@
-"""Wherever the centre's own phone numbers are shown, a phone dials them with one tap (tel: links)."""
+"""Wherever the centre's own phone numbers are shown, a phone dials them with one tap (tel: links).
+
+Polish nine-digit numbers are dialled as +48…, so that a phone with a foreign SIM card reaches them too.
+"""
 
 import re
 
@@ -6,6 +9,7 @@ import pytest
 from wagtail.models import Site
 
 from home.models import CentreSettings, StaffContact
+from home.models.snippets import tel_href
 from home.tests.demo_paths import DEMO_PATHS
 from home.tests.demo_walk import load_demo, request_pages
 from home.tests.html import soup
@@ -30,8 +34,7 @@ def numbers_not_linked(doc, numbers):
             if number not in text:
                 continue
             link = text.find_parent("a")
-            digits = re.sub(r"[^\d+]", "", number)
-            if link is None or link.get("href") != f"tel:{digits}":
+            if link is None or link.get("href") != tel_href(number):
                 found.append(f"{number} in “{' '.join(text.split())[:60]}”")
     return found
 
@@ -53,3 +56,10 @@ def test_the_centres_phones_are_tel_links_on_every_page_and_the_confirmation(cli
             bad_links[name] = bad
     assert not_linked == {}
     assert bad_links == {}
+
+
+def test_a_polish_number_is_dialled_in_its_international_form_and_a_short_one_as_it_is():
+    assert tel_href("58 000 00 00") == "tel:+48580000000"
+    assert tel_href("+48 58 000 00 00") == "tel:+48580000000"
+    assert tel_href("116 111") == "tel:116111"
+    assert tel_href("112") == "tel:112"
