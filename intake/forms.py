@@ -11,11 +11,42 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from home.validators import postal_code_validator
 from intake.models import DifficultyArea, FosterCare, InstitutionType, Locality, RequesterType
 
 REQUIRED = _("This field is required.")
+# Django's own wording of these ("Ensure this value has at most 200 characters (it has 201).",
+# "Null characters are not allowed.") is no message for a family, in any language: each step
+# gives its own, by the error's code, over the validators' messages.
+PLAIN_MESSAGES = {
+    "required": REQUIRED,
+    "max_length": ngettext_lazy(
+        "Shorten this answer to %(limit_value)d character or fewer.",
+        "Shorten this answer to %(limit_value)d characters or fewer.",
+        "limit_value",
+    ),
+    "null_characters_not_allowed": _("This answer contains a character that cannot be saved. Type it again."),
+    "invalid_choice": _("Choose one of the answers shown."),
+    "invalid_list": _("Choose one of the answers shown."),
+}
+
+
+def _django_default(field, code):
+    for cls in type(field).__mro__:
+        if code in getattr(cls, "default_error_messages", {}):
+            return cls.default_error_messages[code]
+    return None
+
+
+def use_plain_messages(form):
+    """Our own wording wherever a field would show Django's; a message the field was given stays."""
+    for field in form.fields.values():
+        for code, message in PLAIN_MESSAGES.items():
+            current = field.error_messages.get(code)
+            if current is None or current is _django_default(field, code):
+                field.error_messages[code] = message
 
 
 def latin_digits(text):
@@ -60,8 +91,7 @@ class StepForm(forms.Form):
     def __init__(self, *args, answers=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.answers = answers or {}
-        for field in self.fields.values():
-            field.error_messages.setdefault("required", REQUIRED)
+        use_plain_messages(self)
 
     def earlier(self, step, field, default=None):
         return self.answers.get(step, {}).get(field, default)
@@ -280,7 +310,12 @@ class SubmitForm(forms.Form):
     )
     # A field people never see; bots that fill every input give themselves away.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
-    token = forms.UUIDField(widget=forms.HiddenInput)
+    token = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("This page of the form was not sent correctly. Check your answers and send them again."),
+        },
+    )
 
     def __init__(self, *args, recaptcha=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -289,8 +324,13 @@ class SubmitForm(forms.Form):
 
             self.fields["captcha"] = ReCaptchaField(
                 label=_("Confirm you are not a robot"),
-                error_messages={"required": _("Confirm you are not a robot.")},
+                error_messages={
+                    "required": _("Confirm you are not a robot."),
+                    "captcha_invalid": _("We could not confirm that you are not a robot. Please try again."),
+                    "captcha_error": _("We could not confirm that you are not a robot. Please try again."),
+                },
             )
+        use_plain_messages(self)
 
     @property
     def is_bot(self):
