@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from home.validators import postal_code_validator
-from intake.models import DifficultyArea, FosterCare, InstitutionType, Locality, RequesterType
+from intake.models import DifficultyArea, FosterCare, InstitutionType, Interpreter, Locality, RequesterType
 
 REQUIRED = _("This field is required.")
 # Django's own wording of these ("Ensure this value has at most 200 characters (it has 201).",
@@ -262,6 +262,33 @@ class ContactForm(StepForm):
         required=False,
         help_text=_("The e-mail holds only the reference and what happens next, nothing you wrote."),
     )
+    # Asked here, with how to reach the person: the social worker arranges the interpreter
+    # before the first conversation and the visit.
+    interpreter = forms.ChoiceField(
+        label=_("Do you need an interpreter?"),
+        choices=[
+            (Interpreter.NONE, _("No")),
+            (Interpreter.LANGUAGE, _("Yes, into my language")),
+            (Interpreter.PJM, _("Yes, Polish Sign Language (PJM)")),
+        ],
+        widget=ChoiceButtons,
+        initial=Interpreter.NONE,
+        required=False,
+        # The act on sign language (19 August 2011, art. 8-12), DOMAIN.md "Languages".
+        help_text=_(
+            "A deaf person has the right to a free Polish Sign Language (PJM) interpreter, arranged by the centre."
+        ),
+    )
+    interpreter_language = forms.CharField(
+        label=_("Which language do you want to talk in?"),
+        max_length=60,
+        required=False,
+        help_text=_("For example: Ukrainian, Russian, Arabic."),
+    )
+
+    def clean_interpreter(self):
+        # Not answered (a step saved before the question existed): no interpreter.
+        return self.cleaned_data.get("interpreter") or Interpreter.NONE
 
     def clean_contact_phone(self):
         raw = self.cleaned_data.get("contact_phone", "")
@@ -281,9 +308,17 @@ class ContactForm(StepForm):
                     "anonymous",
                     _("To stay anonymous, give the family's locality and address in the step about the family."),
                 )
-            for field in ("contact_name", "contact_phone", "contact_email", "best_time_to_call"):
+            # Nobody will be contacted: nothing about the person is kept, nor an interpreter for them.
+            for field in (
+                "contact_name",
+                "contact_phone",
+                "contact_email",
+                "best_time_to_call",
+                "interpreter_language",
+            ):
                 cleaned[field] = ""
             cleaned["wants_receipt"] = False
+            cleaned["interpreter"] = Interpreter.NONE
             return cleaned
         if not cleaned.get("contact_name", "").strip() and "contact_name" not in self.errors:
             self.add_error("contact_name", _("Enter your name, or choose to stay anonymous if you may."))
@@ -296,6 +331,12 @@ class ContactForm(StepForm):
             self.add_error("contact_phone", _("Give a phone number or an e-mail address, so that we can reach you."))
         if cleaned.get("wants_receipt") and not cleaned.get("contact_email") and "contact_email" not in self.errors:
             self.add_error("contact_email", _("Enter an e-mail address to receive the confirmation."))
+        if cleaned.get("interpreter") != Interpreter.LANGUAGE:
+            cleaned["interpreter_language"] = ""
+        elif "interpreter_language" not in self.errors:
+            cleaned["interpreter_language"] = cleaned.get("interpreter_language", "").strip()
+            if not cleaned["interpreter_language"]:
+                self.add_error("interpreter_language", _("Enter the language you want to talk in."))
         return cleaned
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from intake import ratelimit, steps
 from intake.drafts import Draft
 from intake.forms import SubmitForm
-from intake.models import HelpRequest
+from intake.models import HelpRequest, RequestLanguage
 from intake.services import register_request
 from intake.summary import StepNeedsAnswers, build_request, cleaned_answers, summary_sections
 
@@ -45,6 +45,12 @@ def _check_url(page):
 
 def _confirmation_url(page):
     return _page_url(page) + page.reverse_subpage("confirmation")
+
+
+def _request_language():
+    """The language of the address the form was sent from; Polish for anything else."""
+    language = get_language()
+    return language if language in RequestLanguage.values else RequestLanguage.POLISH
 
 
 def _first_missing(draft):
@@ -129,7 +135,7 @@ def check_answers(request, page):
                 )
                 status = 429
             else:
-                help_request = build_request(answers)
+                help_request = build_request(answers, _request_language())
                 help_request.privacy_acknowledged_at = timezone.now()
                 saved, _created = register_request(help_request, submission_token=form.cleaned_data["token"])
                 draft.finish(saved.reference)
