@@ -210,6 +210,15 @@ class HelpRequest(models.Model):
     def needs_interpreter(self):
         return self.interpreter != Interpreter.NONE
 
+    @property
+    def interpreter_marker(self):
+        """ "Tłumacz: ukraiński", "Tłumacz: PJM", or "" when none is needed: short, for lists."""
+        if self.interpreter == Interpreter.LANGUAGE:
+            return _("Interpreter: %(language)s") % {"language": self.interpreter_language}
+        if self.interpreter == Interpreter.PJM:
+            return _("Interpreter: PJM")
+        return ""
+
     def get_difficulty_areas_display(self):
         labels = dict(DifficultyArea.choices)
         return [labels.get(area, area) for area in self.difficulty_areas]
