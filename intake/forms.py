@@ -286,6 +286,11 @@ class ContactForm(StepForm):
         help_text=_("For example: Ukrainian, Russian, Arabic."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown only with "into my language", and then it must be answered: not "(optional)".
+        self.fields["interpreter_language"].required_when_shown = True
+
     def clean_interpreter(self):
         # Not answered (a step saved before the question existed): no interpreter.
         return self.cleaned_data.get("interpreter") or Interpreter.NONE

@@ -42,6 +42,10 @@ def test_the_contact_step_asks_about_an_interpreter_with_the_right_to_a_pjm_inte
     # "Which language?" shows only once "into my language" is chosen (the page's reveal pattern).
     language = page.select_one("[data-reveal-when='interpreter=language']")
     assert language is not None and language.find(id="id_interpreter_language") is not None
+    # Once shown it must be answered: not marked "(optional)".
+    assert (
+        squash(language.find("label", attrs={"for": "id_interpreter_language"})) == "W jakim języku chcesz rozmawiać?"
+    )
     assert "conditional--closed" in language["class"]
 
 
