@@ -41,3 +41,14 @@ def fresh_shared_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's language: a page served under /uk/ or /en/ leaves its
+    language active in the test's thread, as Django's LocaleMiddleware never switches back."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.active_filters import ActiveFilter, BaseFilterAdapter
 from wagtail.admin.filters import WagtailFilterSet
 
-from intake.models import OPEN_STATUSES, HelpRequest
+from intake.models import OPEN_STATUSES, HelpRequest, Interpreter, RequestLanguage
 from intake.roles import SOCIAL_WORKERS
 
 
@@ -15,10 +15,12 @@ class HelpRequestFilterSet(WagtailFilterSet):
         queryset=lambda request: get_user_model().objects.filter(groups__name=SOCIAL_WORKERS).order_by("last_name"),
     )
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=RequestLanguage.choices)
+    interpreter = django_filters.ChoiceFilter(label=_("Interpreter"), choices=Interpreter.choices)
 
     class Meta:
         model = HelpRequest
-        fields = ["status", "is_urgent", "locality", "assigned_to", "overdue"]
+        fields = ["status", "is_urgent", "locality", "assigned_to", "overdue", "language", "interpreter"]
 
     def filter_overdue(self, queryset, name, value):
         late = {"status__in": OPEN_STATUSES, "interview_deadline__lt": timezone.localdate()}

@@ -11,11 +11,42 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from home.validators import postal_code_validator
-from intake.models import DifficultyArea, FosterCare, InstitutionType, Locality, RequesterType
+from intake.models import DifficultyArea, FosterCare, InstitutionType, Interpreter, Locality, RequesterType
 
 REQUIRED = _("This field is required.")
+# Django's own wording of these ("Ensure this value has at most 200 characters (it has 201).",
+# "Null characters are not allowed.") is no message for a family, in any language: each step
+# gives its own, by the error's code, over the validators' messages.
+PLAIN_MESSAGES = {
+    "required": REQUIRED,
+    "max_length": ngettext_lazy(
+        "Shorten this answer to %(limit_value)d character or fewer.",
+        "Shorten this answer to %(limit_value)d characters or fewer.",
+        "limit_value",
+    ),
+    "null_characters_not_allowed": _("This answer contains a character that cannot be saved. Type it again."),
+    "invalid_choice": _("Choose one of the answers shown."),
+    "invalid_list": _("Choose one of the answers shown."),
+}
+
+
+def _django_default(field, code):
+    for cls in type(field).__mro__:
+        if code in getattr(cls, "default_error_messages", {}):
+            return cls.default_error_messages[code]
+    return None
+
+
+def use_plain_messages(form):
+    """Our own wording wherever a field would show Django's; a message the field was given stays."""
+    for field in form.fields.values():
+        for code, message in PLAIN_MESSAGES.items():
+            current = field.error_messages.get(code)
+            if current is None or current is _django_default(field, code):
+                field.error_messages[code] = message
 
 
 def latin_digits(text):
@@ -60,8 +91,7 @@ class StepForm(forms.Form):
     def __init__(self, *args, answers=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.answers = answers or {}
-        for field in self.fields.values():
-            field.error_messages.setdefault("required", REQUIRED)
+        use_plain_messages(self)
 
     def earlier(self, step, field, default=None):
         return self.answers.get(step, {}).get(field, default)
@@ -232,6 +262,38 @@ class ContactForm(StepForm):
         required=False,
         help_text=_("The e-mail holds only the reference and what happens next, nothing you wrote."),
     )
+    # Asked here, with how to reach the person: the social worker arranges the interpreter
+    # before the first conversation and the visit.
+    interpreter = forms.ChoiceField(
+        label=_("Do you need an interpreter?"),
+        choices=[
+            (Interpreter.NONE, _("No")),
+            (Interpreter.LANGUAGE, _("Yes, into my language")),
+            (Interpreter.PJM, _("Yes, Polish Sign Language (PJM)")),
+        ],
+        widget=ChoiceButtons,
+        initial=Interpreter.NONE,
+        required=False,
+        # The act on sign language (19 August 2011, art. 8-12), DOMAIN.md "Languages".
+        help_text=_(
+            "A deaf person has the right to a free Polish Sign Language (PJM) interpreter, arranged by the centre."
+        ),
+    )
+    interpreter_language = forms.CharField(
+        label=_("Which language do you want to talk in?"),
+        max_length=60,
+        required=False,
+        help_text=_("For example: Ukrainian, Russian, Arabic."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown only with "into my language", and then it must be answered: not "(optional)".
+        self.fields["interpreter_language"].required_when_shown = True
+
+    def clean_interpreter(self):
+        # Not answered (a step saved before the question existed): no interpreter.
+        return self.cleaned_data.get("interpreter") or Interpreter.NONE
 
     def clean_contact_phone(self):
         raw = self.cleaned_data.get("contact_phone", "")
@@ -251,9 +313,17 @@ class ContactForm(StepForm):
                     "anonymous",
                     _("To stay anonymous, give the family's locality and address in the step about the family."),
                 )
-            for field in ("contact_name", "contact_phone", "contact_email", "best_time_to_call"):
+            # Nobody will be contacted: nothing about the person is kept, nor an interpreter for them.
+            for field in (
+                "contact_name",
+                "contact_phone",
+                "contact_email",
+                "best_time_to_call",
+                "interpreter_language",
+            ):
                 cleaned[field] = ""
             cleaned["wants_receipt"] = False
+            cleaned["interpreter"] = Interpreter.NONE
             return cleaned
         if not cleaned.get("contact_name", "").strip() and "contact_name" not in self.errors:
             self.add_error("contact_name", _("Enter your name, or choose to stay anonymous if you may."))
@@ -266,6 +336,12 @@ class ContactForm(StepForm):
             self.add_error("contact_phone", _("Give a phone number or an e-mail address, so that we can reach you."))
         if cleaned.get("wants_receipt") and not cleaned.get("contact_email") and "contact_email" not in self.errors:
             self.add_error("contact_email", _("Enter an e-mail address to receive the confirmation."))
+        if cleaned.get("interpreter") != Interpreter.LANGUAGE:
+            cleaned["interpreter_language"] = ""
+        elif "interpreter_language" not in self.errors:
+            cleaned["interpreter_language"] = cleaned.get("interpreter_language", "").strip()
+            if not cleaned["interpreter_language"]:
+                self.add_error("interpreter_language", _("Enter the language you want to talk in."))
         return cleaned
 
 
@@ -280,7 +356,12 @@ class SubmitForm(forms.Form):
     )
     # A field people never see; bots that fill every input give themselves away.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
-    token = forms.UUIDField(widget=forms.HiddenInput)
+    token = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("This page of the form was not sent correctly. Check your answers and send them again."),
+        },
+    )
 
     def __init__(self, *args, recaptcha=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -289,8 +370,13 @@ class SubmitForm(forms.Form):
 
             self.fields["captcha"] = ReCaptchaField(
                 label=_("Confirm you are not a robot"),
-                error_messages={"required": _("Confirm you are not a robot.")},
+                error_messages={
+                    "required": _("Confirm you are not a robot."),
+                    "captcha_invalid": _("We could not confirm that you are not a robot. Please try again."),
+                    "captcha_error": _("We could not confirm that you are not a robot. Please try again."),
+                },
             )
+        use_plain_messages(self)
 
     @property
     def is_bot(self):

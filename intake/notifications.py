@@ -189,18 +189,33 @@ def message_id(notification):
     return f"<{digest}@{domain}>"
 
 
+def language_of(notification):
+    """The applicant reads their receipt in the language they sent the request in; staff read Polish.
+
+    Never the language active where the e-mail is queued or sent: a worker process, or a
+    request served under /uk/, would otherwise decide it.
+    """
+    if notification.kind == NotificationKind.RECEIPT:
+        return notification.help_request.language
+    return settings.LANGUAGE_CODE
+
+
 def render(notification):
     help_request = notification.help_request
-    context = {
-        "reference": help_request.reference,
-        "deadline": help_request.interview_deadline,
-        "is_urgent": help_request.is_urgent,
-        "overdue": help_request.interview_deadline < timezone.localdate(),
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("requests:inspect", args=[help_request.pk]),
-        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/",
-    }
-    template = f"intake/emails/{notification.kind}"
-    # Workers run outside any request: write in the site's language explicitly.
-    with translation.override(settings.LANGUAGE_CODE):
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    with translation.override(language_of(notification)):
+        context = {
+            "reference": help_request.reference,
+            "deadline": help_request.interview_deadline,
+            "is_urgent": help_request.is_urgent,
+            "overdue": help_request.interview_deadline < timezone.localdate(),
+            # "potrzebny tłumacz: tak/PJM" and no more: which language, with the locality, could
+            # point at one family in a small municipality; the request's page says it.
+            "interpreter": help_request.interpreter,
+            "admin_url": base_url + reverse("requests:inspect", args=[help_request.pk]),
+            # The site's home page in the e-mail's language (/uk/, /en/).
+            "site_url": base_url + reverse("wagtail_serve", args=[""]),
+        }
+        template = f"intake/emails/{notification.kind}"
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         return subject, render_to_string(f"{template}.txt", context)

@@ -1,10 +1,11 @@
 """Anonymising closed requests after the retention period.
 
 What stays is what statistics need: the dates, the locality, the channel, the kind
-of requester, urgency, status and outcome. Everything that could identify a
-person goes: names, contacts, addresses, children's details, the description,
-the notes' text and the e-mail addresses in the outbox. Log entries stay: they
-name the request by its reference only.
+of requester, the language the request was sent in, urgency, status and outcome.
+Everything that could identify a person goes: names, contacts, addresses, children's
+details, the description, the interpreter asked for (a sign language interpreter says
+someone is deaf), the notes' text and the e-mail addresses in the outbox. Log entries
+stay: they name the request by its reference only.
 """
 
 from datetime import timedelta
@@ -14,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from intake.models import FosterCare, HelpRequest, Status
+from intake.models import FosterCare, HelpRequest, Interpreter, Status
 
 CLEARED = {
     "institution_name": "",
@@ -29,6 +30,8 @@ CLEARED = {
     "contact_phone": "",
     "contact_email": "",
     "best_time_to_call": "",
+    "interpreter": Interpreter.NONE,
+    "interpreter_language": "",
     "interview_place": "",
 }
 

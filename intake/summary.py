@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from intake import steps
-from intake.models import DifficultyArea, FosterCare, HelpRequest, InstitutionType, RequesterType
+from intake.models import DifficultyArea, FosterCare, HelpRequest, InstitutionType, Interpreter, RequesterType
 
 
 class StepNeedsAnswers(Exception):
@@ -26,7 +26,8 @@ def cleaned_answers(draft):
     return cleaned
 
 
-def build_request(answers):
+def build_request(answers, language):
+    """The request the answers make; `language` is the one the form was filled in (RequestLanguage)."""
     who, family, difficulties = answers["who"], answers["family"], answers["difficulties"]
     safety, contact = answers["safety"], answers["contact"]
     return HelpRequest(
@@ -48,12 +49,23 @@ def build_request(answers):
         contact_email=contact["contact_email"],
         best_time_to_call=contact["best_time_to_call"],
         wants_receipt=contact["wants_receipt"],
+        interpreter=contact["interpreter"],
+        interpreter_language=contact["interpreter_language"],
+        language=language,
         received_at=None,
     )
 
 
 def _label(choices, value):
     return dict(choices.choices).get(value, value)
+
+
+def _interpreter(contact):
+    if contact["interpreter"] == Interpreter.LANGUAGE:
+        return _("Yes, language: %(language)s") % {"language": contact["interpreter_language"]}
+    if contact["interpreter"] == Interpreter.PJM:
+        return _("Yes, Polish Sign Language (PJM)")
+    return _("No")
 
 
 def summary_sections(answers, change_url):
@@ -88,6 +100,7 @@ def summary_sections(answers, change_url):
                 (_("E-mail address"), contact["contact_email"] or none),
                 (_("When is a good time to call?"), contact["best_time_to_call"] or none),
                 (_("E-mail confirmation"), _("Yes") if contact["wants_receipt"] else _("No")),
+                (_("Do you need an interpreter?"), _interpreter(contact)),
             ]
         ),
     }

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 
 from intake import workflow
 from intake.deadlines import STANDARD_WORKING_DAYS, URGENT_WORKING_DAYS, add_working_days, closed_days, is_working_day
-from intake.models import Channel, HelpRequest, Locality, Outcome, RequesterType
+from intake.models import Channel, HelpRequest, Interpreter, Locality, Outcome, RequesterType, RequestLanguage
 from intake.services import register_request
 
 # Starts every description: how the demo requests are found again, and what tells
@@ -46,6 +46,10 @@ class DemoRequest:
     interview: str = ""  # "scheduled" (next working day) or "held" (done, before today)
     outcome: str = ""
     duplicate_of: str = ""  # the name on the earlier demo request it repeats
+    # The form's language it was sent from, and the interpreter asked for (as typed).
+    language: str = RequestLanguage.POLISH
+    interpreter: str = Interpreter.NONE
+    interpreter_language: str = ""
 
 
 REQUESTS = [
@@ -56,6 +60,9 @@ REQUESTS = [
         "Od miesiąca nie radzę sobie z rachunkami i opieką nad dziećmi.",
         deadline_in=13,
         difficulty_areas=["money", "care"],
+        language=RequestLanguage.UKRAINIAN,
+        interpreter=Interpreter.LANGUAGE,
+        interpreter_language="українська",
     ),
     DemoRequest(
         "Barbara Zmyślona",
@@ -311,6 +318,9 @@ def _register(spec, today, closed):
             is_urgent=spec.urgent,
             contact_name=spec.name,
             contact_phone=spec.phone,
+            language=spec.language,
+            interpreter=spec.interpreter,
+            interpreter_language=spec.interpreter_language,
             privacy_acknowledged_at=received_at if spec.channel == Channel.ONLINE else None,
         )
     )

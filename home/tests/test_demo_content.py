@@ -188,6 +188,10 @@ def test_requests_in_every_state_a_coordinator_meets(demo):
     assert {r.outcome for r in requests if r.status == Status.CLOSED} == set(Outcome.values)
     duplicate = next(r for r in requests if r.outcome == Outcome.DUPLICATE)
     assert HelpRequest.objects.filter(reference=duplicate.duplicate_of).exists()
+    # One sent in Ukrainian that needs an interpreter, waiting for a coordinator; the rest Polish.
+    ukrainian = [r for r in requests if r.language == "uk"]
+    assert len(ukrainian) == 1 and ukrainian[0].needs_interpreter and ukrainian[0].status == Status.NEW
+    assert all(r.language == "pl" and not r.needs_interpreter for r in requests if r not in ukrainian)
 
 
 def test_demo_requests_are_plainly_fictional_and_made_as_real_ones_are(demo):

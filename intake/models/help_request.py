@@ -41,6 +41,21 @@ class DifficultyArea(models.TextChoices):
     OTHER = "other", _("Something else")
 
 
+class RequestLanguage(models.TextChoices):
+    """The language of the form a request was sent from: the address's (/uk/, /en/), Polish without one."""
+
+    POLISH = "pl", _("Polish")
+    UKRAINIAN = "uk", _("Ukrainian")
+    ENGLISH = "en", _("English")
+
+
+class Interpreter(models.TextChoices):
+    NONE = "none", _("Not needed")
+    LANGUAGE = "language", _("Interpreter of a foreign language")
+    # Act of 19 August 2011 on sign language, art. 8-12: the centre provides one, free of charge.
+    PJM = "pjm", _("Polish Sign Language (PJM) interpreter")
+
+
 class Channel(models.TextChoices):
     ONLINE = "online", _("Online form")
     PHONE = "phone", _("Phone call")
@@ -113,6 +128,13 @@ class HelpRequest(models.Model):
     contact_email = models.EmailField(_("e-mail"), max_length=254, blank=True)
     best_time_to_call = models.CharField(_("good time to call"), max_length=120, blank=True)
     wants_receipt = models.BooleanField(_("wants an e-mail receipt"), default=False)
+    language = models.CharField(
+        _("language of the request"), max_length=2, choices=RequestLanguage.choices, default=RequestLanguage.POLISH
+    )
+    interpreter = models.CharField(
+        _("interpreter"), max_length=10, choices=Interpreter.choices, default=Interpreter.NONE
+    )
+    interpreter_language = models.CharField(_("interpreter's language"), max_length=60, blank=True)
     privacy_acknowledged_at = models.DateTimeField(_("information clause acknowledged"), null=True, blank=True)
 
     # Triage: who works the request and where it stands.
@@ -183,6 +205,19 @@ class HelpRequest(models.Model):
     @property
     def is_open(self):
         return self.status in OPEN_STATUSES
+
+    @property
+    def needs_interpreter(self):
+        return self.interpreter != Interpreter.NONE
+
+    @property
+    def interpreter_marker(self):
+        """ "Tłumacz: ukraiński", "Tłumacz: PJM", or "" when none is needed: short, for lists."""
+        if self.interpreter == Interpreter.LANGUAGE:
+            return _("Interpreter: %(language)s") % {"language": self.interpreter_language}
+        if self.interpreter == Interpreter.PJM:
+            return _("Interpreter: PJM")
+        return ""
 
     def get_difficulty_areas_display(self):
         labels = dict(DifficultyArea.choices)

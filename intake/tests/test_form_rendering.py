@@ -68,9 +68,11 @@ def test_every_question_has_its_label_hint_and_error_tied_to_its_input(form):
             control = html.find(id=field.auto_id)
             label = html.find("label", attrs={"for": field.auto_id})
             assert label.get_text().startswith(str(field.label)), field.name
-            assert (
-                label.get_text().endswith("(nieobowiązkowe)") != field.field.required or field.widget_type == "checkbox"
-            ), field.name
+            # A question revealed by an earlier answer must then be answered: never "(optional)".
+            required = field.field.required or getattr(field.field, "required_when_shown", False)
+            assert label.get_text().endswith("(nieobowiązkowe)") != required or field.widget_type == "checkbox", (
+                field.name
+            )
             described = described_by(control)
             assert (control.get("aria-invalid") == "true") == bool(field.errors), field.name
         assert described == {node["id"] for node in (hint, error) if node}, field.name

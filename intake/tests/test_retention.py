@@ -54,6 +54,18 @@ def test_old_closed_requests_are_anonymised_and_recent_ones_kept(settings):
     assert "anonymised 0" in run()  # running again does nothing more
 
 
+def test_the_interpreter_goes_with_the_rest_and_the_language_stays(settings):
+    # "Polish Sign Language" says that someone in the family is deaf: health data (GDPR art. 9).
+    settings.INTAKE_RETENTION_DAYS = 365
+    old = closed_request(400, language="uk", interpreter="pjm")
+    other = closed_request(400, interpreter="language", interpreter_language="tigrinia")
+    run()
+    old.refresh_from_db()
+    other.refresh_from_db()
+    assert (old.interpreter, other.interpreter, other.interpreter_language) == ("none", "none", "")
+    assert old.language == "uk"
+
+
 def test_an_anonymised_request_cannot_be_reopened(settings):
     settings.INTAKE_RETENTION_DAYS = 1
     old = closed_request(5)

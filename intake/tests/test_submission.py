@@ -187,8 +187,8 @@ def test_two_sends_racing_with_the_same_answers_make_one_request_and_one_set_of_
     token = token_from_check_page(client)
     draft = Draft(client.session)
 
-    first, first_created = register_request(build_request(cleaned_answers(draft)), submission_token=token)
-    second, second_created = register_request(build_request(cleaned_answers(draft)), submission_token=token)
+    first, first_created = register_request(build_request(cleaned_answers(draft), "pl"), submission_token=token)
+    second, second_created = register_request(build_request(cleaned_answers(draft), "pl"), submission_token=token)
 
     assert (first_created, second_created) == (True, False)
     assert second.reference == first.reference and HelpRequest.objects.count() == 1

@@ -1,11 +1,19 @@
-"""Going through the form as a person would, with the test client."""
+"""Going through the form as a person would, with the test client.
+
+Every helper takes the form page's address, `page`: the Polish one unless a test walks
+a translation (/uk/popros-o-pomoc/, /en/popros-o-pomoc/).
+"""
 
 PAGE = "/popros-o-pomoc/"
 CHECK = PAGE + "sprawdz/"
 
 
-def step_url(slug):
-    return f"{PAGE}krok/{slug}/"
+def step_url(slug, page=PAGE):
+    return f"{page}krok/{slug}/"
+
+
+def check_url(page=PAGE):
+    return page + "sprawdz/"
 
 
 def answers(locality, **overrides):
@@ -35,20 +43,20 @@ def answers(locality, **overrides):
     return steps
 
 
-def fill_steps(client, steps):
+def fill_steps(client, steps, page=PAGE):
     for slug, data in steps.items():
-        response = client.post(step_url(slug), data)
+        response = client.post(step_url(slug, page), data)
         assert response.status_code == 302, (slug, response.content.decode()[:2000])
     return client
 
 
-def token_from_check_page(client):
+def token_from_check_page(client, page=PAGE):
     from bs4 import BeautifulSoup
 
-    doc = BeautifulSoup(client.get(CHECK).content.decode(), "html.parser")
+    doc = BeautifulSoup(client.get(check_url(page)).content.decode(), "html.parser")
     return doc.find("input", attrs={"name": "token"})["value"]
 
 
-def send(client, token=None):
-    token = token or token_from_check_page(client)
-    return client.post(CHECK, {"privacy_acknowledged": "on", "token": token, "website": ""})
+def send(client, token=None, page=PAGE):
+    token = token or token_from_check_page(client, page)
+    return client.post(check_url(page), {"privacy_acknowledged": "on", "token": token, "website": ""})

@@ -21,7 +21,7 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 
 from intake.deadlines import closed_days, working_days_left
 from intake.filters import HelpRequestFilterSet
-from intake.models import Channel, DifficultyArea, HelpRequest, Locality, RequestExport
+from intake.models import Channel, DifficultyArea, HelpRequest, Interpreter, Locality, RequestExport, RequestLanguage
 from intake.permissions import VisibleRequestsMixin, can_manage_all
 from intake.references import is_complete, normalise
 from intake.services import register_request
@@ -64,6 +64,24 @@ class HelpRequestAdminForm(WagtailAdminModelForm):
         if "channel" in self.fields:
             self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.ONLINE]
             self.fields["channel"].initial = Channel.PHONE
+        # A call or a visit is in Polish unless staff say otherwise; nobody needs an interpreter unless told.
+        for name in ("language", "interpreter"):
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or RequestLanguage.POLISH
+
+    def clean_interpreter(self):
+        return self.cleaned_data.get("interpreter") or Interpreter.NONE
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("interpreter") != Interpreter.LANGUAGE:
+            cleaned["interpreter_language"] = ""
+        elif not cleaned.get("interpreter_language", "").strip() and "interpreter_language" not in self.errors:
+            self.add_error("interpreter_language", _("Enter the language the family speaks."))
+        return cleaned
 
 
 class DeadlineColumn(Column):
@@ -114,6 +132,17 @@ class YesNoColumn(Column):
         return context
 
 
+class LanguageColumn(Column):
+    """The language the request was sent in ("ukraiński") and, in bold beneath, the interpreter it needs."""
+
+    cell_template_name = "intake/admin/language_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context.update({"language": instance.get_language_display(), "interpreter": instance.interpreter_marker})
+        return context
+
+
 class WorkerColumn(Column):
     def get_value(self, instance):
         worker = instance.assigned_to
@@ -136,6 +165,9 @@ class HelpRequestIndexView(VisibleRequestsMixin, generic.IndexView):
         "interview_done_at",
         "closed_at",
         "difficulty_areas",
+        "language",
+        "interpreter",
+        "interpreter_language",
     ]
     export_filename = "zgloszenia"
 
@@ -185,6 +217,9 @@ class HelpRequestIndexView(VisibleRequestsMixin, generic.IndexView):
         row["assigned_to"] = item.assigned_to.get_username() if item.assigned_to else ""
         row["locality"] = str(item.locality or "")
         row["difficulty_areas"] = ", ".join(item.difficulty_areas)
+        # In words, as staff read them on the list ("ukraiński", "tłumacz polskiego języka migowego (PJM)").
+        row["language"] = item.get_language_display()
+        row["interpreter"] = item.get_interpreter_display()
         return row
 
     def get_edit_url(self, instance):
@@ -229,6 +264,7 @@ class HelpRequestViewSet(ModelViewSet):
         "received_at",
         UrgencyColumn("is_urgent", label=_("Urgent")),
         "locality",
+        LanguageColumn("language", label=_("Language")),
         "status",
         WorkerColumn("assigned_to", label=_("Social worker")),
         DeadlineColumn("interview_deadline", label=_("Interview deadline"), sort_key="interview_deadline"),
@@ -263,6 +299,9 @@ class HelpRequestViewSet(ModelViewSet):
         "contact_email",
         "best_time_to_call",
         "wants_receipt",
+        "language",
+        "interpreter",
+        "interpreter_language",
     ]
     edit_handler = ObjectList(
         [
@@ -298,6 +337,13 @@ class HelpRequestViewSet(ModelViewSet):
                     FieldPanel("best_time_to_call"),
                 ],
                 heading=_("Contact"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("language"),
+                    FieldRowPanel([FieldPanel("interpreter"), FieldPanel("interpreter_language")]),
+                ],
+                heading=_("Language and interpreter"),
             ),
         ],
         base_form_class=HelpRequestAdminForm,

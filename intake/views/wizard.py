@@ -6,26 +6,51 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import translate_url
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from intake import ratelimit, steps
 from intake.drafts import Draft
 from intake.forms import SubmitForm
-from intake.models import HelpRequest
+from intake.models import HelpRequest, RequestLanguage
 from intake.services import register_request
 from intake.summary import StepNeedsAnswers, build_request, cleaned_answers, summary_sections
 
 RETURN_TO_CHECK = "sprawdz"
 
 
+def _page_url(page):
+    """The form page's address in the language being served.
+
+    Normally the page is the translation of that language and this is its own URL. Without
+    one, Wagtail serves the Polish page under /uk/ in the Ukrainian interface, and its own
+    URL would send the applicant on to Polish steps: the address keeps the language instead.
+    """
+    language = get_language()
+    # The page's URL is read in the page's own language, then written in the one being served.
+    with override(page.locale.language_code):
+        return translate_url(page.url, language)
+
+
 def _step_url(page, step, back_to_check=False):
-    url = page.url + page.reverse_subpage("step", kwargs={"step": step.slug})
+    url = _page_url(page) + page.reverse_subpage("step", kwargs={"step": step.slug})
     return url + f"?powrot={RETURN_TO_CHECK}" if back_to_check else url
 
 
 def _check_url(page):
-    return page.url + page.reverse_subpage("check_answers")
+    return _page_url(page) + page.reverse_subpage("check_answers")
+
+
+def _confirmation_url(page):
+    return _page_url(page) + page.reverse_subpage("confirmation")
+
+
+def _request_language():
+    """The language of the address the form was sent from; Polish for anything else."""
+    language = get_language()
+    return language if language in RequestLanguage.values else RequestLanguage.POLISH
 
 
 def _first_missing(draft):
@@ -70,7 +95,7 @@ def step(request, page, slug):
         "form": form,
         "step_number": steps.index_of(current) + 1,
         "step_count": len(steps.STEPS),
-        "back_url": _check_url(page) if back_to_check else (_step_url(page, previous) if previous else page.url),
+        "back_url": _check_url(page) if back_to_check else (_step_url(page, previous) if previous else _page_url(page)),
         "action_url": _step_url(page, current, back_to_check),
         "danger": current.key == "safety" and form.is_bound and form.data.get("child_in_danger") == "yes",
     }
@@ -85,7 +110,7 @@ def check_answers(request, page):
         if already:
             # Sent before (a double click, or back and send again): show the same reference.
             draft.finish(already.reference)
-            return redirect(page.url + page.reverse_subpage("confirmation"))
+            return redirect(_confirmation_url(page))
 
     try:
         answers = cleaned_answers(draft)
@@ -110,11 +135,11 @@ def check_answers(request, page):
                 )
                 status = 429
             else:
-                help_request = build_request(answers)
+                help_request = build_request(answers, _request_language())
                 help_request.privacy_acknowledged_at = timezone.now()
                 saved, _created = register_request(help_request, submission_token=form.cleaned_data["token"])
                 draft.finish(saved.reference)
-                return redirect(page.url + page.reverse_subpage("confirmation"))
+                return redirect(_confirmation_url(page))
 
     context = {
         "sections": summary_sections(answers, lambda step: _step_url(page, step, back_to_check=True)),
@@ -137,5 +162,5 @@ def confirmation(request, page):
     draft = Draft(request.session)
     help_request = HelpRequest.objects.filter(reference=draft.last_reference or "").first()
     if help_request is None:
-        return redirect(page.url)
+        return redirect(_page_url(page))
     return _render(request, page, "intake/intake_confirmation.html", {"help_request": help_request})

@@ -29,6 +29,7 @@ MARKERS = {
     "description": "Opis-markerowy sytuacji rodziny",
     "institution_name": "Szkoła-Markerowa",
     "note": "Notatka-markerowa pracownika",
+    "interpreter_language": "język-markerowy",
 }
 
 
@@ -73,6 +74,8 @@ def test_an_applicants_words_never_reach_logs_mails_or_urls(
             "contact_email": MARKERS["contact_email"],
             "best_time_to_call": MARKERS["best_time_to_call"],
             "wants_receipt": "on",
+            "interpreter": "language",
+            "interpreter_language": MARKERS["interpreter_language"],
         },
     )
     steps["rodzina"].update(address=MARKERS["address"], children_ages=MARKERS["children_ages"])
@@ -94,6 +97,7 @@ def test_an_applicants_words_never_reach_logs_mails_or_urls(
     seen.seen(client.get(PAGE + "potwierdzenie/"))
     help_request = HelpRequest.objects.get()
     assert help_request.contact_name == MARKERS["contact_name"]
+    assert help_request.interpreter_language == MARKERS["interpreter_language"]
 
     staff = client.__class__()
     staff.force_login(coordinator)

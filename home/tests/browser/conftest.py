@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import dj_database_url
 import pytest
@@ -81,7 +82,8 @@ def _wait_for(url, process, timeout=60):
 
 
 @pytest.fixture(scope="session")
-def portal_url(tmp_path_factory):
+def portal_server(tmp_path_factory):
+    """The running portal: `url`, and `manage(*args)` to run a management command on its database."""
     tmp_dir = tmp_path_factory.mktemp("portal")
     env = {
         **os.environ,
@@ -131,13 +133,22 @@ def portal_url(tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+
+    def run_manage(*args):
+        return subprocess.run([*manage, *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+
     try:
         _wait_for(url + "/", server)
-        yield url
+        yield SimpleNamespace(url=url, manage=run_manage)
     finally:
         server.terminate()
         server.wait(timeout=20)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def portal_url(portal_server):
+    return portal_server.url
 
 
 @pytest.fixture(scope="session")

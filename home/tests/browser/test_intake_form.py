@@ -41,9 +41,64 @@ def check_page(page, name, js):
         screenshot(page, f"intake-{name}--{'phone' if js else 'phone-nojs'}")
 
 
-def walk(page, portal_url, js, check_step=check_step, check_page=check_page):
-    """Sends one request through every step; `check_step` and `check_page` look at each page on the way."""
-    page.goto(portal_url + "/popros-o-pomoc/")
+def words(language):
+    """What the applicant reads, in `language`, as the catalogues give it: labels to find the questions by."""
+    from django.utils import translation
+
+    from intake.forms import ContactForm, DifficultiesForm, FamilyForm, SubmitForm
+    from intake.models import DifficultyArea, RequesterType
+
+    family, contact = FamilyForm.base_fields, ContactForm.base_fields
+    with translation.override(language):
+        texts = {
+            "error": translation.gettext("Error:"),
+            "other_family": RequesterType.OTHER_FAMILY.label,
+            "locality": family["locality"].label,
+            "address": family["address"].label,
+            "postal_code": family["postal_code"].label,
+            "children_count": family["children_count"].label,
+            "care": DifficultyArea.CARE.label,
+            "description": DifficultiesForm.base_fields["description"].label,
+            "yes": translation.gettext("Yes"),
+            "anonymous": contact["anonymous"].label,
+            "name": contact["contact_name"].label,
+            "phone": contact["contact_phone"].label,
+            "interpreter": {value: str(label) for value, label in contact["interpreter"].choices},
+            "interpreter_language": contact["interpreter_language"].label,
+            "check": translation.gettext("Check your answers"),
+            "privacy": SubmitForm.base_fields["privacy_acknowledged"].label,
+        }
+        return {key: value if isinstance(value, dict) else str(value) for key, value in texts.items()}
+
+
+def urgent_deadline(language):
+    """The deadline a request sent now with a child in danger gets, written as the confirmation writes it."""
+    from django.utils import timezone
+
+    from intake.dates import by_date
+    from intake.deadlines import URGENT_WORKING_DAYS, add_working_days
+
+    return by_date(add_working_days(timezone.localdate(), URGENT_WORKING_DAYS), language).replace("\u00a0", " ")
+
+
+def walk(
+    page,
+    portal_url,
+    js,
+    check_step=check_step,
+    check_page=check_page,
+    language="pl",
+    form_path="/popros-o-pomoc/",
+    interpreter=None,
+):
+    """Sends one request through every step; `check_step` and `check_page` look at each page on the way.
+
+    In `language`, from the form page at `form_path`. Without `interpreter` the report is
+    anonymous; with one ("language" or "pjm") the applicant gives a name and a phone and asks
+    for that interpreter.
+    """
+    say = words(language)
+    page.goto(portal_url + form_path)
     check_page(page, "0-start", js)
     page.locator("main a.button--primary").click()
 
@@ -52,56 +107,69 @@ def walk(page, portal_url, js, check_step=check_step, check_page=check_page):
         assert not page.locator("#id_institution_name").is_visible()
     continue_(page)  # nothing chosen: the error summary links to the question
     expect(page.locator("[data-error-summary]")).to_be_visible()  # waits for the answer to the post
-    assert page.title().startswith("Błąd:")
+    assert page.title().startswith(say["error"])
     check_step(page, "1-who-error", js)
-    page.get_by_label("W sprawie innej rodziny, o którą się martwię").check()
+    page.get_by_label(say["other_family"]).check()
     check_step(page, "1-who", js)
     continue_(page)
 
     # 2. family
-    page.get_by_label("Miejscowość").select_option(label="Dębnik")
-    page.get_by_label("Ulica i numer domu").fill("ul. Polna 3")
-    page.get_by_label("Kod pocztowy").fill("84100")
-    page.get_by_label("Ile dzieci jest w rodzinie?").fill("2")
+    page.get_by_label(say["locality"]).select_option(label="Dębnik")
+    page.get_by_label(say["address"]).fill("ul. Polna 3")
+    page.get_by_label(say["postal_code"]).fill("84100")
+    page.get_by_label(say["children_count"]).fill("2")
     continue_(page)
     assert "84-100" in page.locator("[data-error-summary]").inner_text()
-    assert page.get_by_label("Ulica i numer domu").input_value() == "ul. Polna 3"
+    assert page.get_by_label(say["address"]).input_value() == "ul. Polna 3"
     page.locator("[data-error-summary] a").first.click()
-    expect(page.get_by_label("Kod pocztowy")).to_be_focused()
-    page.get_by_label("Kod pocztowy").fill("84-100")
+    expect(page.get_by_label(say["postal_code"])).to_be_focused()
+    page.get_by_label(say["postal_code"]).fill("84-100")
     check_step(page, "2-family", js)
     continue_(page)
 
     # 3. difficulties
-    page.get_by_label("Opieka nad dziećmi i ich wychowanie").check()
-    page.get_by_label("Opisz własnymi słowami, co się dzieje").fill("Dzieci często zostają same wieczorem.")
+    page.get_by_label(say["care"]).check()
+    page.get_by_label(say["description"]).fill("Dzieci często zostają same wieczorem.")
     check_step(page, "3-difficulties", js)
     continue_(page)
 
     # 4. safety: "yes" shows at once (with JavaScript) how to call 112
-    page.get_by_label("Tak", exact=True).check()
+    page.get_by_label(say["yes"], exact=True).check()
     if js:
         assert page.locator(".danger-alert").is_visible()
         assert page.locator(".danger-alert a[href='tel:112']").is_visible()
     check_step(page, "4-safety", js)
     continue_(page)
 
-    # 5. contact: anonymous
-    page.get_by_label("Chcę zgłosić sprawę anonimowo").check()
+    # 5. contact: anonymous, or a name, a phone and an interpreter
+    if interpreter is None:
+        page.get_by_label(say["anonymous"]).check()
+    else:
+        page.get_by_label(say["name"]).fill("Olena Testowa")
+        page.get_by_label(say["phone"]).fill("600 100 200")
+        which = page.get_by_label(say["interpreter_language"])
+        if js:
+            assert not which.is_visible()  # asked only once an interpreter of a language is chosen
+        page.get_by_label(say["interpreter"][interpreter], exact=True).check()
+        if interpreter == "language":
+            expect(which).to_be_visible()
+            which.fill("українська")
+        elif js:
+            assert not which.is_visible()
     check_step(page, "5-contact", js)
     continue_(page)
 
     # check your answers, then send
-    assert page.locator("h1").inner_text() == "Sprawdź odpowiedzi"
+    assert page.locator("h1").inner_text() == say["check"]
     assert "ul. Polna 3" in page.locator("main").inner_text()
-    page.get_by_label("Znam informacje o tym, jak przetwarzane są moje dane").check()
+    page.get_by_label(say["privacy"]).check()
     check_step(page, "6-check", js)
     time.sleep(1.1)  # the minimum fill time of the test server
     page.locator(".intake-form button[type=submit]").click()
 
     reference = page.locator("[data-reference]").inner_text().strip()
     assert REFERENCE.match(reference)
-    assert "2 dni roboczych" in page.locator("main").inner_text()
+    assert urgent_deadline(language) in page.locator("main").inner_text().replace("\u00a0", " ")
     check_page(page, "7-confirmation", js)
     return reference
 
