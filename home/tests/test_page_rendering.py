@@ -94,7 +94,7 @@ def test_information_page_renders_every_block(client, home_page):
     assert "Zadzwoń pod 112." in text_of(doc.select_one(".notice--warning"))
     card = doc.select_one(".contact-card")
     assert "Ewa Przykładowa" in text_of(card)
-    assert card.find("a", href="tel:580000005") is not None
+    assert card.find("a", href="tel:+48580000005") is not None
     assert text_of(doc.select_one(".faq summary")) == "Czy to bezpłatne?"
     # No recording yet: the page says so and shows the transcript open.
     assert doc.find("video") is None
@@ -132,7 +132,7 @@ def test_contact_page_shows_the_centre_details(client, centre_settings, home_pag
     assert_layout(doc, "Kontakt")
     details = text_of(doc.select_one(".contact-details"))
     assert "ul. Lipowa 5" in details and "84-100 Testowo" in details
-    assert doc.select_one(".contact-details a[href='tel:580000000']") is not None
+    assert doc.select_one(".contact-details a[href='tel:+48580000000']") is not None
     assert "wtorek–piątek 7:30–15:30" in details
     assert "iod@gops.example.pl" in text_of(doc.find("main"))
 
