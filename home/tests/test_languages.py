@@ -133,3 +133,14 @@ def test_a_polish_page_shown_under_another_language_says_it_is_polish(client, ho
     assert doc.html["lang"] == "uk"  # the interface around it is Ukrainian
     assert doc.select_one("main > .container")["lang"] == "pl"
     assert {text_of(a): a.get("lang") for a in doc.select("nav.main-nav a")} == {"Prawa dziecka": "pl"}
+
+
+def test_the_request_forms_page_is_in_the_sitemap_with_its_translations(client, bilingual):
+    from intake.tests.factories import IntakeFormPageFactory
+
+    form = IntakeFormPageFactory(parent=bilingual["rights"].get_parent(), slug="popros-o-pomoc")
+    form_uk = form.copy_for_translation(bilingual["ukrainian"])
+    form_uk.slug = "poprosyty-pro-dopomohu"
+    form_uk.save_revision().publish()
+    xml = client.get("/sitemap.xml").content.decode()
+    assert '<xhtml:link rel="alternate" hreflang="uk" href="http://testserver/uk/poprosyty-pro-dopomohu/"/>' in xml

@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.sitemaps import SitemapAlternatesMixin
 
 
-class IntakeFormPage(RoutablePageMixin, Page):
+class IntakeFormPage(SitemapAlternatesMixin, RoutablePageMixin, Page):
     intro = RichTextField(
         _("introduction"),
         features=RICH_TEXT_FEATURES,
