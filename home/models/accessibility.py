@@ -103,15 +103,22 @@ class AccessibilityStatementPage(SitemapAlternatesMixin, Page):
     class Meta:
         verbose_name = _("accessibility statement")
 
-    # The three sentences the regulation allows, verbatim.
+    # The three sentences the regulation allows. The Polish catalogue holds them verbatim,
+    # as the technical conditions word them; the other languages translate them.
     STATUS_SENTENCES = {
-        ComplianceStatus.FULL: "Ta strona internetowa jest zgodna z ustawą z dnia 4 kwietnia 2019 r. "
-        "o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.",
-        ComplianceStatus.PARTIAL: "Ta strona internetowa jest częściowo zgodna z ustawą z dnia 4 kwietnia 2019 r. "
-        "o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych "
-        "z powodu niezgodności lub wyłączeń wymienionych poniżej.",
-        ComplianceStatus.NONE: "Ta strona internetowa jest niezgodna z ustawą z dnia 4 kwietnia 2019 r. "
-        "o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.",
+        ComplianceStatus.FULL: _(
+            "This website is compliant with the Act of 4 April 2019 on the digital accessibility "
+            "of websites and mobile applications of public bodies."
+        ),
+        ComplianceStatus.PARTIAL: _(
+            "This website is partially compliant with the Act of 4 April 2019 on the digital accessibility "
+            "of websites and mobile applications of public bodies due to the non-compliances or exemptions "
+            "listed below."
+        ),
+        ComplianceStatus.NONE: _(
+            "This website is not compliant with the Act of 4 April 2019 on the digital accessibility "
+            "of websites and mobile applications of public bodies."
+        ),
     }
 
     @property
