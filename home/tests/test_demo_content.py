@@ -1,11 +1,18 @@
-"""`load_demo_content` builds the whole demo centre, once, with the facts the field requires."""
+"""`load_demo_content` builds the whole demo centre, once, with the facts the field requires.
+
+The demo is built once for this module: each test runs in a savepoint of that build's
+transaction, so what a test changes (a second run, an editor's edit) is undone after
+it. A build takes seconds; building it for every test would cost the suite minutes.
+Tests that need an empty database are in test_demo_command.py.
+"""
 
 import re
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
@@ -38,9 +45,12 @@ def counts():
     }
 
 
-@pytest.fixture
-def demo(db):
-    return load()
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The output of the build this module's tests share (rolled back after the module)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load()
+        transaction.set_rollback(True)
 
 
 def page_text(client, path):
@@ -88,13 +98,6 @@ def test_demo_staff_accounts_have_their_roles(demo):
     }
     assert worker.check_password("demo-gops-2026")
     assert "koordynator" in demo
-
-
-def test_it_refuses_to_run_where_demo_content_is_not_allowed(settings, db):
-    settings.DEMO_CONTENT_ALLOWED = False
-    with pytest.raises(CommandError):
-        call_command("load_demo_content", stdout=StringIO())
-    assert not get_user_model().objects.exists()
 
 
 def test_family_assistant_page_states_the_current_cap_and_consent(client, demo):
@@ -208,9 +211,3 @@ def test_demo_requests_are_plainly_fictional_and_made_as_real_ones_are(demo):
             assert {"intake.schedule", "intake.interview_done"} <= actions
     assert "Anna Przykładowa" in {r.contact_name for r in requests}
     assert "Zgłoszenia (demo): utworzono" in demo
-
-
-def test_the_demo_can_leave_requests_out(db):
-    load("--without-requests")
-    assert get_user_model().objects.filter(username="koordynator").exists()
-    assert HelpRequest.objects.count() == 0
