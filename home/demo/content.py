@@ -1373,6 +1373,26 @@ INTAKE_FORM = {
     },
 }
 
+# --- Other languages --------------------------------------------------------------
+
+# Translated through wagtail-localize from home/demo/translations/<language>.po.
+TRANSLATION_LANGUAGES = ["uk", "en"]
+# Paths under home ("" is the home page itself), parents before children. The news and
+# the easy-to-read and sign-language pages stay Polish: the frame links them in Polish.
+TRANSLATED_PAGES = [
+    "",
+    "popros-o-pomoc",
+    "asystent-rodziny",
+    "asystent-rodziny/zadania",
+    "asystent-rodziny/zespol",
+    "prawa-dziecka",
+    "zakres-wsparcia",
+    "jak-uzyskac-pomoc",
+    "kontakt",
+    "deklaracja-dostepnosci",
+    "ochrona-danych",
+]
+
 # Menu pages first, in menu order; the pages linked from the header and footer after them.
 HOME["children"] = [
     INTAKE_FORM,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.sitemaps import SitemapAlternatesMixin
@@ -99,6 +100,8 @@ class AccessibilityStatementPage(SitemapAlternatesMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    # The phone is the same in every language version (see home.models.snippets).
+    override_translatable_fields = [SynchronizedField("contact_phone")]
 
     class Meta:
         verbose_name = _("accessibility statement")
