@@ -46,6 +46,9 @@ FIXED_TEXT = {
         "h3": ["Aplikacje mobilne", "Dostępność architektoniczna", "Dostępność komunikacyjno-informacyjna"],
         "status": "jest częściowo zgodna z ustawą z dnia 4 kwietnia 2019 r.",
         "procedure": ["7 dni", "2 miesiące", "Rzecznika Praw Obywatelskich"],
+        "intro": "zobowiązuje się zapewnić dostępność swojej strony internetowej zgodnie z ustawą z dnia 4 kwietnia "
+        "2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych. "
+        "Deklaracja dostępności dotyczy strony internetowej",
     },
     "uk": {
         "h2": [
@@ -59,6 +62,7 @@ FIXED_TEXT = {
         "h3": ["Мобільні застосунки", "Архітектурна доступність", "Комунікаційно-інформаційна доступність"],
         "status": "частково відповідає Закону від 4 квітня 2019 року",
         "procedure": ["7 днів", "2 місяці", "Уповноваженого з прав людини"],
+        "intro": "зобов’язується забезпечити доступність свого вебсайту відповідно до Закону від 4 квітня 2019 року",
     },
     "en": {
         "h2": [
@@ -72,6 +76,7 @@ FIXED_TEXT = {
         "h3": ["Mobile applications", "Architectural accessibility", "Communication and information accessibility"],
         "status": "is partially compliant with the Act of 4 April 2019",
         "procedure": ["7 days", "2 months", "Commissioner for Human Rights"],
+        "intro": "undertakes to make its website accessible in accordance with the Act of 4 April 2019",
     },
 }
 
@@ -110,6 +115,8 @@ def test_the_fixed_text_is_in_the_statements_language(client, home_page, languag
     assert [text_of(h) for h in doc.select("main h2")] == expected["h2"]
     assert [text_of(h) for h in doc.select("main h3")] == expected["h3"]
     assert expected["status"] in text_of(doc.find(id="a11y-status"))
+    # The Polish opening sentence is the technical conditions' own wording, word for word.
+    assert expected["intro"] in text_of(doc.find(id="a11y-wstep"))
     text = text_of(doc.find("main"))
     for words in expected["procedure"]:
         assert words in text, words
