@@ -7,6 +7,7 @@ content leaves the database as it was, never half a site.
 """
 
 import enum
+import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -15,10 +16,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.blocks import StreamValue
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from home.demo import content
+from home.demo import content, localize
 from home.models import CentreProfile, CentreSettings, EmergencyNumber, StaffContact
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -35,6 +37,8 @@ META_DESCRIPTION_MAX_LENGTH = 160
 # Wagtail's starter page is slugged "home" too; it is renamed out of the way
 # for the moment between creating our home page and deleting it.
 WELCOME_PAGE_TEMPORARY_SLUG = "wagtail-welcome-page-being-replaced"
+# A link from one demo page to another, as content.py writes it: <a href="/kontakt/">.
+PAGE_PATH_LINK = re.compile(r'<a href="(/[^"]*)">')
 
 
 class DemoContentError(Exception):
@@ -63,6 +67,7 @@ class BuildReport:
     localities: Tally = field(default_factory=Tally)
     staff_accounts: Tally = field(default_factory=Tally)
     requests: Tally = field(default_factory=Tally)
+    translations: Tally = field(default_factory=Tally)
     settings_written: bool = False
     welcome_page_removed: bool = False
     admin_account: AdminAccount | None = None
@@ -100,6 +105,7 @@ class _Builder:
                 self._ensure_page_tree(home, "/", spec, staff)
             self._publish_new_pages(home)
             self._ensure_centre_settings(site, home)
+            self._ensure_translations(site, home, staff)
 
         self.report.admin_account = self._ensure_admin_account()
         self._ensure_staff_accounts()
@@ -116,7 +122,7 @@ class _Builder:
         by_key = {}
         for data in content.STAFF_CONTACTS:
             values = {k: v for k, v in data.items() if k != "key"}
-            contact = StaffContact.objects.filter(name=values["name"]).first()
+            contact = StaffContact.objects.filter(locale=Locale.get_default(), name=values["name"]).first()
             if contact is None:
                 contact = StaffContact(**values)
                 contact.full_clean()
@@ -129,7 +135,7 @@ class _Builder:
 
     def _ensure_emergency_numbers(self):
         for data in content.EMERGENCY_NUMBERS:
-            number = EmergencyNumber.objects.filter(number=data["number"]).first()
+            number = EmergencyNumber.objects.filter(locale=Locale.get_default(), number=data["number"]).first()
             if number is None:
                 number = EmergencyNumber(last_checked=content.EMERGENCY_NUMBERS_CHECKED, **data)
                 number.full_clean()
@@ -281,7 +287,35 @@ class _Builder:
             page = type(page).objects.get(pk=page.pk)
             for field_name, target_path in spec.get("links", {}).items():
                 setattr(page, field_name, self._page_at(home, target_path))
+            self._link_pages(page, home)
             page.save_revision().publish()
+
+    def _link_pages(self, page, home):
+        """Turn content.py's links to demo pages into Wagtail page links, as the editor's link chooser makes them.
+
+        A page link is shown as the linked page in the language of the page being read,
+        so each language version of a page links within its own language.
+        """
+
+        def as_page_link(match):
+            target = self._page_at(home, match.group(1)) if match.group(1) != "/" else home
+            return f'<a linktype="page" id="{target.pk}">' if target is not None else match.group(0)
+
+        def rewrite(value):
+            if isinstance(value, str):
+                return PAGE_PATH_LINK.sub(as_page_link, value)
+            if isinstance(value, list):
+                return [rewrite(item) for item in value]
+            if isinstance(value, dict):
+                return {key: rewrite(item) for key, item in value.items()}
+            return value
+
+        for model_field in page._meta.get_fields():
+            if isinstance(model_field, RichTextField):
+                setattr(page, model_field.name, rewrite(getattr(page, model_field.name)))
+            elif isinstance(model_field, StreamField):
+                raw = model_field.stream_block.get_prep_value(getattr(page, model_field.name))
+                setattr(page, model_field.name, rewrite(raw))
 
     def _stream_value(self, model, blocks, staff, path):
         """Turn content.py's plain values into block values, and validate them as the editor would."""
@@ -365,6 +399,55 @@ class _Builder:
         centre.full_clean()
         centre.save()
         self.report.settings_written = True
+
+    # --- the other languages ---------------------------------------------------------
+
+    def _ensure_translations(self, site, home, staff):
+        """The snippets, the centre's name and hours and content.TRANSLATED_PAGES in each other language."""
+        default = Locale.get_default()
+        numbers = EmergencyNumber.objects.filter(
+            locale=default, number__in=[data["number"] for data in content.EMERGENCY_NUMBERS]
+        ).order_by("sort_order")
+        profile = CentreProfile.objects.filter(site=site, locale=default).first()
+        snippets = [*staff.values(), *numbers, *([profile] if profile else [])]
+        for language_code in content.TRANSLATION_LANGUAGES:
+            locale, _ = Locale.objects.get_or_create(language_code=language_code)
+            catalogue = localize.load_catalogue(language_code)
+            # Snippets first: a translated page's contact cards then choose the contact
+            # in the page's language, and the frame finds the numbers and hours.
+            for snippet in snippets:
+                self._translate(snippet, str(snippet), locale, catalogue)
+            # Parents before children (content.TRANSLATED_PAGES keeps that order).
+            for path in content.TRANSLATED_PAGES:
+                # Read from the database: wagtail-localize takes the page as it is stored,
+                # and the home page object in hand predates its publication.
+                page = self._page_at(home, path) if path else Page.objects.get(pk=home.pk)
+                if page is not None:
+                    self._translate(page.specific, f"/{path}/" if path else "/", locale, catalogue)
+
+    def _translate(self, instance, label, locale, catalogue):
+        name = f"{locale.language_code} {label}"
+        # A translation that exists is the editors' (or an earlier run's): left as it is.
+        if instance.get_translation_or_none(locale) is not None:
+            self.report.translations.existing.append(name)
+            return
+        parent = instance.get_parent() if isinstance(instance, Page) else None
+        if parent is not None and not parent.is_root() and parent.get_translation_or_none(locale) is None:
+            # wagtail-localize would copy the Polish parent untranslated into this language.
+            self.report.warnings.append(f"{name}: strona nadrzędna nie ma tłumaczenia; pominięto.")
+            return
+        missing = localize.untranslated_segments(instance, catalogue)
+        if missing:
+            # The Polish text is not the demo's any more (an editor changed it): the
+            # catalogue cannot translate it, and half a translation helps nobody.
+            self.report.warnings.append(
+                f"{name}: tekst polski się zmienił, brak tłumaczenia (np. „{missing[0][:60]}”); pominięto."
+            )
+            return
+        translation = localize.translate(instance, locale, catalogue)
+        if isinstance(instance, Page) and instance.live:
+            translation.get_target_instance().get_latest_revision().publish()
+        self.report.translations.created.append(name)
 
     # --- the admin account ------------------------------------------------------------
 

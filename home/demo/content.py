@@ -8,9 +8,13 @@ family interview, Dz.U. 2021 poz. 893: the deadlines); what the law does not set
 described as the centre's own practice, never as law.
 
 Rich text values are HTML strings in Wagtail's storage format (<p>, <b>, <a>, <ul>,
-<ol>); the builder wraps them in RichText. Contact cards name a staff member by the
-`key` used in STAFF_CONTACTS. Page links name the target by its path under the
-home page ("kontakt", "asystent-rodziny/zespol").
+<ol>); the builder wraps them in RichText. A link in rich text to another demo page
+is written as its path (<a href="/kontakt/">) and stored as a Wagtail page link, which
+each language version shows as the page in its own language. Contact cards name a staff
+member by the `key` used in STAFF_CONTACTS. Page links name the target by its path
+under the home page ("kontakt", "asystent-rodziny/zespol").
+
+The Ukrainian and English versions (TRANSLATED_PAGES) are in home/demo/translations/.
 """
 
 from datetime import date
@@ -1372,6 +1376,26 @@ INTAKE_FORM = {
         ),
     },
 }
+
+# --- Other languages --------------------------------------------------------------
+
+# Translated through wagtail-localize from home/demo/translations/<language>.po.
+TRANSLATION_LANGUAGES = ["uk", "en"]
+# Paths under home ("" is the home page itself), parents before children. The news and
+# the easy-to-read and sign-language pages stay Polish: the frame links them in Polish.
+TRANSLATED_PAGES = [
+    "",
+    "popros-o-pomoc",
+    "asystent-rodziny",
+    "asystent-rodziny/zadania",
+    "asystent-rodziny/zespol",
+    "prawa-dziecka",
+    "zakres-wsparcia",
+    "jak-uzyskac-pomoc",
+    "kontakt",
+    "deklaracja-dostepnosci",
+    "ochrona-danych",
+]
 
 # Menu pages first, in menu order; the pages linked from the header and footer after them.
 HOME["children"] = [

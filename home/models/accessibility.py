@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.sitemaps import SitemapAlternatesMixin
@@ -99,19 +100,28 @@ class AccessibilityStatementPage(SitemapAlternatesMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    # The phone is the same in every language version (see home.models.snippets).
+    override_translatable_fields = [SynchronizedField("contact_phone")]
 
     class Meta:
         verbose_name = _("accessibility statement")
 
-    # The three sentences the regulation allows, verbatim.
+    # The three sentences the regulation allows. The Polish catalogue holds them verbatim,
+    # as the technical conditions word them; the other languages translate them.
     STATUS_SENTENCES = {
-        ComplianceStatus.FULL: "Ta strona internetowa jest zgodna z ustawą z dnia 4 kwietnia 2019 r. "
-        "o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.",
-        ComplianceStatus.PARTIAL: "Ta strona internetowa jest częściowo zgodna z ustawą z dnia 4 kwietnia 2019 r. "
-        "o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych "
-        "z powodu niezgodności lub wyłączeń wymienionych poniżej.",
-        ComplianceStatus.NONE: "Ta strona internetowa jest niezgodna z ustawą z dnia 4 kwietnia 2019 r. "
-        "o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.",
+        ComplianceStatus.FULL: _(
+            "This website is compliant with the Act of 4 April 2019 on the digital accessibility "
+            "of websites and mobile applications of public bodies."
+        ),
+        ComplianceStatus.PARTIAL: _(
+            "This website is partially compliant with the Act of 4 April 2019 on the digital accessibility "
+            "of websites and mobile applications of public bodies due to the non-compliances or exemptions "
+            "listed below."
+        ),
+        ComplianceStatus.NONE: _(
+            "This website is not compliant with the Act of 4 April 2019 on the digital accessibility "
+            "of websites and mobile applications of public bodies."
+        ),
     }
 
     @property

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.validators import phone_validator
 
@@ -48,6 +49,9 @@ class StaffContact(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("role"), index.AutocompleteField("name")]
+    # A phone number is the same in every language: copied to each translation, never
+    # offered to the translator, so a corrected number reaches every language on sync.
+    override_translatable_fields = [SynchronizedField("phone")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
@@ -85,6 +89,8 @@ class EmergencyNumber(TranslatableMixin, models.Model):
         FieldPanel("last_checked"),
         FieldPanel("sort_order"),
     ]
+    # The number itself is the same in every language (see StaffContact).
+    override_translatable_fields = [SynchronizedField("number")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]

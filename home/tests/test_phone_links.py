@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from home.models import CentreSettings, StaffContact
 from home.models.snippets import tel_href
-from home.tests.demo_paths import DEMO_PATHS
+from home.tests.demo_paths import DEMO_PATHS, EN_PATHS, UK_PATHS
 from home.tests.demo_walk import load_demo, request_pages
 from home.tests.html import soup
 
@@ -43,7 +43,7 @@ def test_the_centres_phones_are_tel_links_on_every_page_and_the_confirmation(cli
     load_demo()
     numbers = centre_numbers()
     assert len(numbers) >= 3
-    pages = {path: client.get(path) for path in DEMO_PATHS}
+    pages = {path: client.get(path) for path in [*DEMO_PATHS, *UK_PATHS, *EN_PATHS]}
     pages.update(request_pages(client, settings))
 
     not_linked, bad_links = {}, {}

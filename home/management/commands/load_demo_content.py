@@ -50,6 +50,7 @@ class Command(BaseCommand):
             ("Strony", report.pages),
             ("Numery alarmowe", report.emergency_numbers),
             ("Kontakty pracowników", report.staff_contacts),
+            ("Tłumaczenia (uk, en)", report.translations),
             ("Miejscowości", report.localities),
             ("Konta pracowników (demo)", report.staff_accounts),
             ("Zgłoszenia (demo)", report.requests),

@@ -1,14 +1,19 @@
-"""Every demo page, on a phone and on a desktop: loads, passes axe, and is photographed for review."""
+"""Every demo page, in Polish, Ukrainian and English, on a phone and on a desktop: loads, passes axe, and is photographed for review."""
 
 import pytest
+from playwright.sync_api import expect
 
 from home.tests.browser.axe import violations
 from home.tests.browser.conftest import screenshot
 from home.tests.browser.layout import sideways_overflow
 from home.tests.browser.looks import sideways_overflow_in_every_look
-from home.tests.demo_paths import DEMO_PATHS
+from home.tests.demo_paths import DEMO_PATHS, EN_PATHS, UK_PATHS
 
-PATHS = [*DEMO_PATHS, "/szukaj/?q=asystent", "/nie-ma-takiej-strony/"]
+PATHS = [*DEMO_PATHS, "/szukaj/?q=asystent", "/nie-ma-takiej-strony/", *UK_PATHS, *EN_PATHS]
+
+
+def language_of(path):
+    return path.split("/")[1] if path.startswith(("/uk/", "/en/")) else "pl"
 
 
 def screenshot_name(path, device):
@@ -25,6 +30,7 @@ def test_demo_page_is_accessible(request, portal_url, path, device):
     assert response.status == (404 if "nie-ma" in path else 200)
     assert page.locator("h1").count() == 1
     assert page.locator("main").count() == 1
+    expect(page.locator("html")).to_have_attribute("lang", language_of(path))
     assert violations(page) == []
     # Nothing wider than the screen: no sideways scrolling on a phone.
     assert sideways_overflow(page) == 0

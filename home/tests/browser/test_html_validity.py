@@ -10,9 +10,9 @@ import time
 
 from home.tests.browser import html_checker
 from home.tests.browser.conftest import ARTIFACTS, PHONE
-from home.tests.demo_paths import DEMO_PATHS
+from home.tests.demo_paths import DEMO_PATHS, EN_PATHS, UK_PATHS
 
-PAGES = [*DEMO_PATHS, "/szukaj/?q=asystent", "/nie-ma-takiej-strony/"]
+PAGES = [*DEMO_PATHS, "/szukaj/?q=asystent", "/nie-ma-takiej-strony/", *UK_PATHS, *EN_PATHS]
 
 
 def _name(path):
