@@ -8,7 +8,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import EmergencyNumber, StaffContact
+from home.models import CentreProfile, EmergencyNumber, StaffContact
 
 
 class StaffContactViewSet(SnippetViewSet):
@@ -34,6 +34,20 @@ class ContactsGroup(SnippetViewSetGroup):
 
 
 register_snippet(ContactsGroup)
+
+
+class CentreProfileViewSet(SnippetViewSet):
+    """The centre's name and hours in each language: under Settings, beside the centre's details."""
+
+    model = CentreProfile
+    icon = "home"
+    add_to_settings_menu = True
+    menu_label = _("Centre's name and hours")
+    menu_order = 101
+    list_display = ["name", "short_name", "locale"]
+
+
+register_snippet(CentreProfileViewSet)
 
 
 @hooks.register("insert_global_admin_css")

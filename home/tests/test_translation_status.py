@@ -73,3 +73,20 @@ def test_social_workers_do_not_get_the_report(client, home_page):
     client.force_login(make_social_worker("pracownik1"))
     response = client.get("/admin/reports/page-translations/")
     assert response.status_code in (302, 403)
+
+
+def test_editors_keep_and_translate_the_centres_name_and_hours(client, editor, home_page, centre_settings):
+    from django.urls import reverse
+
+    from home.models import CentreProfile
+
+    profile = CentreProfile.objects.get()
+    client.force_login(editor)
+    listing = client.get(reverse("wagtailsnippets_home_centreprofile:list"))
+    assert listing.status_code == 200 and "Gminny Ośrodek Pomocy Społecznej w Testowie" in listing.content.decode()
+    translate_url = reverse("wagtail_localize:submit_snippet_translation", args=["home", "centreprofile", profile.pk])
+    assert client.get(translate_url).status_code == 200
+    response = client.post(translate_url, {"locales": [Locale.objects.get(language_code="uk").pk]})
+    assert response.status_code == 302
+    # The Ukrainian profile exists, to be translated segment by segment.
+    assert CentreProfile.objects.filter(locale__language_code="uk", translation_key=profile.translation_key).exists()

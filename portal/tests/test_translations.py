@@ -52,6 +52,13 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entries(locale):
     assert plural_gaps == []
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_message_is_in_the_catalogue_once(locale):
+    """A message twice (two merged branches that both added it) makes gettext's msgmerge refuse the file."""
+    keys = [(entry.msgctxt, entry.msgid) for entry in read_catalogue(locale) if not entry.obsolete]
+    assert sorted({key for key in keys if keys.count(key) > 1}) == []
+
+
 @pytest.fixture(scope="module")
 def catalogues_from_the_code(tmp_path_factory):
     """What `make makemessages` would write today, for each locale, on a copy of the sources."""

@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Collection, Locale, Site, Task, Workflow
 from wagtail_factories import DocumentFactory, ImageFactory
 
+from home.models import CentreProfile
 from home.tests.factories import EmergencyNumberFactory, StaffContactFactory
 from intake import workflow
 from intake.models import ClosedDay, SocialWorkerProfile
@@ -186,6 +187,9 @@ def world(home_page, intake_page):
             "task": (Task.objects.first() or Task.objects.create(name="T")).pk,
             "home.staffcontact": StaffContactFactory().pk,
             "home.emergencynumber": EmergencyNumberFactory().pk,
+            "home.centreprofile": CentreProfile.objects.create(
+                site=Site.objects.get(is_default_site=True), locale=Locale.get_default(), name="GOPS", short_name="GOPS"
+            ).pk,
             "intake.locality": locality.pk,
             "intake.closedday": ClosedDay.objects.first().pk,
             "intake.socialworkerprofile": SocialWorkerProfile.objects.get(user=worker).pk,
