@@ -117,6 +117,11 @@ class WhoForm(StepForm):
         help_text=_("For example: Primary School in Przykładowo."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown only when an institution is asking, and then both must be answered: not "(optional)".
+        self.fields["institution_name"].required_when_shown = True
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("requester_type") == RequesterType.INSTITUTION:

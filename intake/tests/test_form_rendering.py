@@ -93,3 +93,12 @@ def test_the_questions_are_drawn_by_the_projects_templates(step):
     form = step.form_class()
     assert form.renderer.field_template_name == "intake/forms/field.html"
     assert all(f'id="{field.auto_id}-field"' in field.as_field_group() for field in form)
+
+
+def test_questions_revealed_by_an_earlier_answer_are_not_marked_optional():
+    # An institution must give its name, and someone who asks for an interpreter their language.
+    from intake.forms import ContactForm, WhoForm
+
+    for field in (WhoForm()["institution_name"], ContactForm()["interpreter_language"]):
+        label = BeautifulSoup(field.as_field_group(), "html.parser").find("label").get_text()
+        assert "(nieobowiązkowe)" not in label, field.name
