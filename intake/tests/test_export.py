@@ -55,3 +55,19 @@ def test_social_workers_cannot_export(client, coordinator):
     assert response.status_code in (302, 403)
     assert not RequestExport.objects.exists()
     assert "export=csv" not in client.get(reverse("requests:index")).content.decode()
+
+
+def test_the_export_says_each_state_and_kind_in_polish_words(client, coordinator):
+    HelpRequestFactory(is_urgent=True, difficulty_areas=["care", "money"])
+    client.force_login(coordinator)
+
+    response = client.get(reverse("requests:index"), {"export": "csv"})
+
+    (row,) = list(csv.DictReader(io.StringIO(content(response).decode("utf-8"))))
+    values = list(row.values())
+    assert "Dla mojej rodziny" in values
+    assert "Formularz internetowy" in values
+    assert "pilne" in values
+    assert "Opieka nad dziećmi i ich wychowanie, Pieniądze i sprawy socjalne" in values
+    for code in ("own_family", "online", "new", "assigned", "True", "care"):
+        assert code not in values

@@ -216,8 +216,14 @@ class HelpRequestIndexView(VisibleRequestsMixin, generic.IndexView):
         row = super().to_row_dict(item)
         row["assigned_to"] = item.assigned_to.get_username() if item.assigned_to else ""
         row["locality"] = str(item.locality or "")
-        row["difficulty_areas"] = ", ".join(item.difficulty_areas)
-        # In words, as staff read them on the list ("ukraiński", "tłumacz polskiego języka migowego (PJM)").
+        # In words, as staff read them on the list ("Nowe", "ukraiński", "tłumacz polskiego języka
+        # migowego (PJM)"): a report read by a council or an auditor, not a code book.
+        row["channel"] = item.get_channel_display()
+        row["requester_type"] = item.get_requester_type_display()
+        row["status"] = item.get_status_display()
+        row["outcome"] = item.get_outcome_display() if item.outcome else ""
+        row["is_urgent"] = _("urgent") if item.is_urgent else _("not urgent")
+        row["difficulty_areas"] = ", ".join(str(label) for label in item.get_difficulty_areas_display())
         row["language"] = item.get_language_display()
         row["interpreter"] = item.get_interpreter_display()
         return row
