@@ -120,7 +120,7 @@ class Frame:
     @cached_property
     def links(self):
         """LINKED_PAGES name -> the page's URL in the active language."""
-        locale = Locale.get_active()
+        locale = self.locale
         links = {}
         for name in LINKED_PAGES:
             page = getattr(self.centre, name)

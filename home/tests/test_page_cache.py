@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from wagtail.models import Site
 
 from home import page_cache
-from home.models import CentreSettings
+from home.models import CentreSettings, EmergencyNumber
 from home.tests.factories import EmergencyNumberFactory, NewsIndexPageFactory, NewsPageFactory
 from intake.tests.walk import step_url
 
@@ -188,3 +188,18 @@ def test_every_page_of_a_listing_is_named_for_purging(news_index):
     for number in range(25):
         NewsPageFactory(parent=news_index, title=f"Wiadomość {number}")
     assert news_index.specific.get_cached_paths() == ["/", "?strona=1", "?strona=2", "?strona=3"]
+
+
+def test_a_changed_emergency_number_shows_at_once_on_the_request_forms_steps(
+    client, intake_page, django_capture_on_commit_callbacks
+):
+    # The steps are never kept whole, but their emergency strip is a fragment of the shared cache.
+    step = step_url("kto")
+    assert "112" in client.get(step).content.decode()
+    number = EmergencyNumber.objects.get(number="112")
+    with django_capture_on_commit_callbacks(execute=True):
+        number.number = "997"
+        number.save()
+    page = client.get(step).content.decode()
+    assert 'href="tel:997"' in page
+    assert 'href="tel:112"' not in page
