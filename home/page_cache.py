@@ -85,7 +85,8 @@ def _keepable(request, response):
 
 
 class PageCacheMiddleware:
-    """Below the security middleware (its redirects and headers apply to kept pages too)."""
+    """Below the security middleware (its redirects and headers apply to kept pages too), above the
+    Content-Security-Policy and Permissions-Policy middleware, whose headers are kept with the page."""
 
     def __init__(self, get_response):
         self.get_response = get_response

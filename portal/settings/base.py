@@ -76,14 +76,16 @@ MIDDLEWARE = [
     # Public HTML leaves compressed (portal/compression.py). Above the page cache, which keeps
     # pages uncompressed for every client whatever its Accept-Encoding.
     "portal.compression.PublicGZipMiddleware",
-    "portal.csp.PortalCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Public pages from the shared cache (home/page_cache.py), under the HTTPS redirect above,
+    # before sessions, views and templates. A page is kept with the headers the two below
+    # gave it (the same for every public page), so a page from the cache does not build
+    # its policies again.
+    "home.page_cache.PageCacheMiddleware",
+    "portal.csp.PortalCSPMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     # Early, so an oversized body is refused before anything below reads it.
     "portal.middleware.RequestLimitsMiddleware",
-    # Public pages from the shared cache (home/page_cache.py), under the headers and the HTTPS
-    # redirect above, before sessions, views and templates.
-    "home.page_cache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
