@@ -55,8 +55,10 @@ faults: install-dev messages
 	./scripts/install_system_packages.sh faults
 	$(PY) bench/faults.py
 
-# How cheap the pages are against baselines measured in the same run (wrk, nginx,
-# Lighthouse); prints every figure with its target. Not part of `make test`. README, "Performance".
+# The speed targets, each a ratio to a baseline measured in the same run, in alternating
+# rounds (wrk, nginx, the request form, publishing, Lighthouse, the admin at 100,000
+# requests); prints every figure, a table and "N passed, N failed". About 25 minutes on
+# two cores; not part of `make test`. README, "Performance".
 bench: install-dev messages
 	./scripts/install_system_packages.sh bench
 	$(PY) -m bench.perf

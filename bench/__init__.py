@@ -1,1 +1,1 @@
-"""Tools that start the real portal stack and drive it: fault tests now, benchmarks later."""
+"""Tools that start the real portal stack on loopback and drive it: `make faults` and `make bench`."""

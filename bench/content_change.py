@@ -5,6 +5,7 @@
     python -m bench.content_change setting                           # the centre's phone
     python -m bench.content_change emergency                         # an emergency number
     python -m bench.content_change closed-day 2026-03-02             # an extra closed day
+    python -m bench.content_change serve                             # one command a line from stdin
 
 Run with one app server's environment (stack.Portal.run_module), so the change is
 made "through" that server: its database, shared cache, var folder and nginx purge
@@ -13,12 +14,19 @@ a setting or snippet saved, a closed day created), so every signal the app liste
 fires. Prints one JSON object: what changed, the text the public pages must now show
 and, for what every page's footer shows, the text it replaced. Nothing in it is
 personal: page titles, the centre's phone, helplines, dates.
+
+`serve` keeps one process, as an app server's worker stays up between an editor's
+clicks: each line from stdin (`page /aktualnosci/piknik-rodzinny/`) is done and answered
+with one JSON line that adds when the change started and ended (`time.time()`, so the
+caller can tell how long after the start a page showed it). `neighbours /path/` answers
+with the addresses Wagtail's tree relates to a page (benchmark: what a purge may name).
 """
 
 import json
 import os
 import secrets
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -108,13 +116,48 @@ def closed_day(iso_date):
     return {"changed": f"closed day {day.isoformat()} saved", "deadline": deadline.isoformat(), "shows": shown}
 
 
+def neighbours(path):
+    """What Wagtail relates to the page at `path`: its addresses, its live ancestors' and translations',
+    the live pages that link to it (the reference index), and how many live pages the site has."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page = _page_at(path)
+
+    def addresses(pages):
+        return sorted({url for url in (p.get_full_url() for p in pages) if url})
+
+    page_type = ContentType.objects.get_for_model(Page)
+    sources = ReferenceIndex.get_references_to(page).filter(base_content_type=page_type)
+    linking = Page.objects.live().filter(pk__in=[int(pk) for pk in sources.values_list("object_id", flat=True)])
+    return {
+        "page": page.get_full_url(),
+        "ancestors": addresses(page.get_ancestors().live().filter(depth__gte=2)),
+        "translations": addresses(page.get_translations().live()),
+        "linking": addresses(linking),
+        "live_pages": Page.objects.live().filter(depth__gte=2).count(),
+    }
+
+
 KINDS = {
     "page": publish_page,
     "menu": toggle_menu,
     "setting": centre_phone,
     "emergency": emergency_number,
     "closed-day": closed_day,
+    "neighbours": neighbours,
 }
+
+
+def serve():
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        kind, *arguments = line.split()
+        started = time.time()
+        result = KINDS[kind](*arguments)
+        answer = {"kind": kind, "started": started, "finished": time.time(), **result}
+        print(json.dumps(answer, ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":
@@ -123,4 +166,7 @@ if __name__ == "__main__":
 
     django.setup()
     kind, *arguments = sys.argv[1:]
-    json.dump({"kind": kind, **KINDS[kind](*arguments)}, sys.stdout, ensure_ascii=False)
+    if kind == "serve":
+        serve()
+    else:
+        json.dump({"kind": kind, **KINDS[kind](*arguments)}, sys.stdout, ensure_ascii=False)

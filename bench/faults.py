@@ -46,7 +46,7 @@ if __package__ in (None, ""):
 from bench import stack
 from bench.intake_client import CHECK, STEPS, Browser, hidden_value, walk
 from bench.nginx import Nginx
-from bench.results import Results, percentile
+from bench.report import Report, Section, percentile
 
 LOAD_CLIENTS, LOAD_REQUESTS = 50, 500
 MAIL_DOWN_CLIENTS, MAIL_DOWN_REQUESTS = 20, 100
@@ -80,6 +80,14 @@ TEXT_ANSWERS = (
     "contact_email",
     "best_time_to_call",
 )
+
+
+class Case(Section):
+    """The checks of one case on one database."""
+
+    def __init__(self, report, database, case):
+        super().__init__(report, f"{case} [{database}]")
+        self.database = database
 
 
 class Run:
@@ -1034,7 +1042,7 @@ def run_case(run, kind, number):
         run.results.say(f"\n== [{kind}] case {case}: PostgreSQL only ({why})")
         return
     run.results.say(f"\n== [{kind}] case {case}")
-    out = run.results.for_case(kind, case)
+    out = Case(run.results, kind, case)
     started, failed_before = time.monotonic(), run.results.failed
     try:
         function(run, out)
@@ -1071,7 +1079,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     stack.interrupt_on_termination()
-    results = Results()
+    results = Report()
     run = Run(results, args.keep)
     started = time.monotonic()
     results.say(f"gunicorn: {stack.WEB_WORKERS} workers x {stack.WEB_THREADS} threads (gthread), production settings")
@@ -1082,13 +1090,13 @@ def main(argv=None):
             for number in args.cases.split(","):
                 run_case(run, kind, number)
     except KeyboardInterrupt:
-        results.check("-", "-", "run finished", False, "interrupted")
+        results.check("run", "run finished", False, "interrupted")
     except Exception as error:
-        results.check("-", "-", "stack set up", False, f"{type(error).__name__}: {error}")
+        results.check("run", "stack set up", False, f"{type(error).__name__}: {error}")
     finally:
         run.clean_up(failed=results.failed > 0)
     results.say(f"\n{results.table()}\n\nTotal time {time.monotonic() - started:.0f} s")
-    results.say(f"{results.passed} passed, {results.failed} failed")
+    results.say(results.summary())
     return 1 if results.failed else 0
 
 

@@ -1,31 +1,25 @@
-"""A client that goes through the request form as a browser behind the TLS proxy would.
+"""Applicants going through the request form, as browsers behind the TLS proxy would (bench/client.py).
 
-Production sends Secure cookies and redirects plain HTTP to HTTPS, so every request
-says it came through the proxy (`X-Forwarded-Proto: https`), carries an Origin and
-Referer on the public host for CSRF, and the cookies are kept here by hand (stdlib
-cookie jars never send Secure cookies over http). One TCP connection per request, as
-a proxy without keep-alive to the app server would do. Given several app servers, a
-browser sends its requests to each in turn with the same cookies, as a load balancer
-without sticky sessions would; given an address, it says it came from there
-(`X-Forwarded-For`, as nginx adds it).
+`walk` is one applicant: every step shown and answered, the check page, sending, the
+confirmation. The fault cases run many walks from threads, each with its own
+behaviour (thinking, retrying after a 503, stopping half-way); `load` keeps a number of
+applicants walking again and again for a while, for the benchmark's figures.
 
 The answers are invented and are never printed: only paths, statuses and references.
 """
 
-import http.client
+import itertools
 import re
+import threading
 import time
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
-from urllib.parse import urlencode, urlsplit
 
-HOST = "localhost"  # the public host name the proxy passes on (in ALLOWED_HOSTS)
+from bench.client import HOST, Browser  # noqa: F401  (HOST: the stack's public host)
+
 START = "/popros-o-pomoc/"
 CHECK = START + "sprawdz/"
 CONFIRMATION = START + "potwierdzenie/"
 STEPS = ["kto", "rodzina", "trudnosci", "bezpieczenstwo", "kontakt"]
-# What makes an answer the site's own Polish 503 page (templates/503.html).
-UNAVAILABLE_PAGE = ("<h1>Strona chwilowo nie działa</h1>", 'href="tel:112"')
 
 REFERENCE = re.compile(r"data-reference>\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*<")
 LOCALITY_SELECT = re.compile(r'<select[^>]*name="locality"[^>]*>(.*?)</select>', re.S)
@@ -79,118 +73,6 @@ class WalkError(Exception):
 
 
 @dataclass
-class Exchange:
-    """One HTTP request and its answer (no bodies kept: they hold what the applicant typed)."""
-
-    method: str
-    path: str
-    status: int
-    seconds: float
-    finished_at: float
-    retry_after: str | None = None
-    unavailable_page: bool = False  # the Polish 503 page
-    mentions_locked_database: bool = False
-    server: str = ""  # host:port that answered
-
-
-@dataclass
-class Response:
-    status: int
-    headers: http.client.HTTPMessage
-    text: str
-
-    @property
-    def location(self):
-        target = urlsplit(self.headers.get("Location", ""))
-        return target.path + (f"?{target.query}" if target.query else "")
-
-
-class Browser:
-    """Cookies, CSRF headers and the proxy's X-Forwarded-Proto; records every exchange.
-
-    base_url: one app server, or several (a list), which then take the requests in turn.
-    forwarded_for: the client's address as the proxy in front would pass it on.
-    """
-
-    def __init__(self, base_url, timeout=60, forwarded_for=None):
-        targets = [base_url] if isinstance(base_url, str) else list(base_url)
-        self.addresses = [(urlsplit(url).hostname, urlsplit(url).port) for url in targets]
-        self.turn = 0
-        self.timeout = timeout
-        self.forwarded_for = forwarded_for
-        self.cookies = {}
-        self.exchanges = []
-
-    @property
-    def address(self):
-        """The app server the next request goes to."""
-        return self.addresses[self.turn % len(self.addresses)]
-
-    def get(self, path, headers=None):
-        return self.request("GET", path, headers=headers)
-
-    def post(self, path, form, referer_path=None):
-        return self.request("POST", path, form, referer_path)
-
-    def request(self, method, path, form=None, referer_path=None, headers=None):
-        extra = headers or {}
-        headers = {
-            "Host": HOST,
-            "X-Forwarded-Proto": "https",
-            "User-Agent": "gops-faults/1",
-            "Accept-Language": "pl",
-            "Connection": "close",
-        }
-        if self.forwarded_for:
-            headers["X-Forwarded-For"] = self.forwarded_for
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        body = None
-        if form is not None:
-            body = urlencode(form, doseq=True).encode()
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Origin"] = f"https://{HOST}"
-            headers["Referer"] = f"https://{HOST}{referer_path or path}"
-        headers.update(extra)
-        address = self.address
-        self.turn += 1
-        started = time.monotonic()
-        connection = http.client.HTTPConnection(*address, timeout=self.timeout)
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            raw = connection.getresponse()
-            response = Response(raw.status, raw.headers, raw.read().decode("utf-8", errors="replace"))
-        finally:
-            connection.close()
-        finished = time.monotonic()
-        self._keep_cookies(response.headers)
-        self.exchanges.append(
-            Exchange(
-                method,
-                path.split("?")[0],
-                response.status,
-                finished - started,
-                finished,
-                retry_after=response.headers.get("Retry-After"),
-                unavailable_page=response.status == 503 and all(part in response.text for part in UNAVAILABLE_PAGE),
-                mentions_locked_database="database is locked" in response.text,
-                server=f"{address[0]}:{address[1]}",
-            )
-        )
-        return response
-
-    def _keep_cookies(self, headers):
-        for header in headers.get_all("Set-Cookie") or []:
-            cookie = SimpleCookie()
-            cookie.load(header)
-            for name, morsel in cookie.items():
-                if morsel["max-age"] == "0" or (morsel.value == "" and morsel["expires"]):
-                    self.cookies.pop(name, None)
-                else:
-                    self.cookies[name] = morsel.value
-
-
-@dataclass
 class WalkResult:
     number: int
     reference: str | None = None
@@ -222,11 +104,12 @@ def walk(
     keep_pages=False,
     send=True,
 ):
-    """Fill in and send the whole form once; returns the reference shown on the confirmation page.
+    """Fill in and send the whole form once; the result holds the reference shown on the confirmation page.
 
     base_url: one app server, or a list that takes the requests in turn (Browser).
     retry_unavailable_for: for how many seconds a 503 is answered by trying the same
     request again, as a person would reload after "try again in a few minutes".
+    think: seconds a person spends on a step before sending it.
     on_step(number, slug) is called after each step is accepted.
     forwarded_for: the address the applicant comes from (X-Forwarded-For).
     send=False stops at the check page, with nothing sent.
@@ -239,16 +122,20 @@ def walk(
         )
     except (WalkError, OSError) as error:
         result.error = f"{type(error).__name__}: {error}"
+    finally:
+        browser.close()
     result.finished_at = time.monotonic()
     result.exchanges = browser.exchanges
     return result
 
 
 def _walk(browser, number, retry_for, retry_wait, think, on_step, kept=None, submit=True):
-    def send(method, path, form=None, referer=None, expect=(200,)):
+    def send(method, path, form=None, expect=(200,)):
+        if think and form is not None:
+            time.sleep(think)
         give_up_at = None
         while True:
-            response = browser.request(method, path, form, referer)
+            response = browser.request(method, path, form)
             if response.status in expect:
                 return response
             if response.status == 503 and retry_for:
@@ -268,8 +155,6 @@ def _walk(browser, number, retry_for, retry_wait, think, on_step, kept=None, sub
         if kept is not None:
             kept.answers[slug] = answers
         form = {"csrfmiddlewaretoken": hidden_value(page, "csrfmiddlewaretoken"), **answers}
-        if think:
-            time.sleep(think)
         path = send("POST", path, form, expect=(302,)).location
         if on_step:
             on_step(number, slug)
@@ -286,8 +171,6 @@ def _walk(browser, number, retry_for, retry_wait, think, on_step, kept=None, sub
         "privacy_acknowledged": "on",
         "website": "",
     }
-    if think:
-        time.sleep(think)
     path = send("POST", CHECK, form, expect=(302,)).location
     if path != CONFIRMATION:
         raise WalkError(f"sending led to {path}, not the confirmation page")
@@ -298,3 +181,69 @@ def _walk(browser, number, retry_for, retry_wait, think, on_step, kept=None, sub
     if not found:
         raise WalkError("the confirmation page shows no reference")
     return found.group(1)
+
+
+@dataclass
+class Load:
+    """What `load` saw. The rate counts what was answered inside the window, when every applicant was busy."""
+
+    references: list = field(default_factory=list)  # every reference shown, in the window or after it
+    errors: list = field(default_factory=list)
+    statuses: dict = field(default_factory=dict)
+    latencies: list = field(default_factory=list)  # seconds per HTTP request answered in the window
+    window: float = 0.0  # seconds
+    requests_in_window: int = 0  # HTTP requests answered in the window
+    seconds: float = 0.0  # until the last walk begun in the window finished
+
+    @property
+    def requests(self):
+        return sum(self.statuses.values())
+
+    @property
+    def requests_per_walk(self):
+        return self.requests / len(self.references) if self.references else 0.0
+
+    @property
+    def requests_per_second(self):
+        return self.requests_in_window / self.window if self.window else 0.0
+
+    @property
+    def walks_per_second(self):
+        """Whole requests a second: the window's HTTP requests in whole walks' worth."""
+        return self.requests_per_second / self.requests_per_walk if self.requests_per_walk else 0.0
+
+
+def load(base_url, clients=50, seconds=10.0, numbers=None):
+    """`clients` applicants walk the form again and again for `seconds`; a walk begun by then is finished.
+
+    numbers: where applicant numbers (and so e-mail addresses) come from, to go on across runs.
+    """
+    numbers = numbers or itertools.count(1)
+    result = Load(window=seconds)
+    lock = threading.Lock()
+    started = time.monotonic()
+    deadline = started + seconds
+
+    def applicant():
+        while time.monotonic() < deadline:
+            with lock:
+                number = next(numbers)
+            one = walk(base_url, number)
+            with lock:
+                if one.reference:
+                    result.references.append(one.reference)
+                else:
+                    result.errors.append(one.error)
+                for exchange in one.exchanges:
+                    result.statuses[exchange.status] = result.statuses.get(exchange.status, 0) + 1
+                    if exchange.finished_at <= deadline:
+                        result.requests_in_window += 1
+                        result.latencies.append(exchange.seconds)
+
+    threads = [threading.Thread(target=applicant, daemon=True) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.monotonic() - started
+    return result

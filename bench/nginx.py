@@ -6,6 +6,9 @@ upstream's server line replaced (one line per app server, for several machines):
 is measured is what the README tells a centre to deploy. For bench/perf.py a second
 server serves the saved pages as plain files (it writes them, as
 `aktualnosci/index.html` for `/aktualnosci/`), the baseline to compare with.
+
+Every purge the portal sends is written to purges.log (address and status, nothing
+else), so that a run can count what a change purged.
 """
 
 import os
@@ -59,6 +62,7 @@ class Nginx:
         temp = self.dir / "temp"
         # URIs, statuses and the app server only: no query strings, bodies or addresses.
         log = f"access_log {self.dir}/access.log portal_bench;" if self.access_log else ""
+        log += f"\n        access_log {self.purge_log} portal_purge if=$portal_bench_purge;"
         baseline = (
             f"""
     # The baseline: the same pages as files.
@@ -86,6 +90,11 @@ http {{
     default_type application/octet-stream;
     access_log off;
     log_format portal_bench '$uri $status $upstream_cache_status $upstream_addr';
+    log_format portal_purge '$request_uri $status';
+    map $request_method $portal_bench_purge {{
+        PURGE 1;
+        default 0;
+    }}
     sendfile on;
     tcp_nopush on;
     keepalive_requests 100000;
@@ -130,6 +139,20 @@ http {{
         if not path.exists():
             return []
         return [tuple(line.split(" ", 3)) for line in path.read_text().splitlines() if line.count(" ") >= 3]
+
+    @property
+    def purge_log(self):
+        return self.dir / "purges.log"
+
+    def purges(self):
+        """(address, status) of every purge received so far, oldest first; the address without /__purge."""
+        if not self.purge_log.exists():
+            return []
+        found = []
+        for line in self.purge_log.read_text().splitlines():
+            uri, _, status = line.rpartition(" ")
+            found.append((uri.removeprefix("/__purge"), status))
+        return found
 
     def stop(self):
         if self.process:

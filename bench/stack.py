@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.intake_client import HOST, Browser
+from bench.client import HOST, Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
