@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Public portal")
 
     def ready(self):
-        from home import purges
+        from home import purges, synced_numbers
 
         purges.connect()
+        synced_numbers.connect()

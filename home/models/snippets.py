@@ -49,9 +49,9 @@ class StaffContact(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("role"), index.AutocompleteField("name")]
-    # A phone number is the same in every language: copied to each translation, never
-    # offered to the translator, so a corrected number reaches every language on sync.
-    override_translatable_fields = [SynchronizedField("phone")]
+    # A phone number is the same in every language: never offered to the translator, and
+    # copied to each translation as soon as the Polish contact is saved (home/synced_numbers.py).
+    override_translatable_fields = [SynchronizedField("phone", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
@@ -90,7 +90,7 @@ class EmergencyNumber(TranslatableMixin, models.Model):
         FieldPanel("sort_order"),
     ]
     # The number itself is the same in every language (see StaffContact).
-    override_translatable_fields = [SynchronizedField("number")]
+    override_translatable_fields = [SynchronizedField("number", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
