@@ -83,10 +83,13 @@ def centre_phone():
 
 
 def emergency_number():
+    from wagtail.models import Locale
+
     from home.models import EmergencyNumber
 
-    # The last helpline: 112 stays 112, even in a throw-away database.
-    number = EmergencyNumber.objects.order_by("-sort_order", "-name").first()
+    # The last helpline as the Polish pages watched list it (each number has its Ukrainian
+    # and English translations too): 112 stays 112, even in a throw-away database.
+    number = EmergencyNumber.objects.filter(locale=Locale.get_default()).order_by("-sort_order", "-name").first()
     before = number.number
     digits = _digits(6)
     number.number = f"800 {digits[:3]} {digits[3:]}"
@@ -103,16 +106,17 @@ def closed_day(iso_date):
     """A closed day, and the deadline a request received now gets with it (as the confirmation page shows it)."""
     import datetime
 
-    from django.utils import dateformat, timezone, translation
+    from django.utils import timezone
 
+    from intake.dates import by_date
     from intake.deadlines import interview_deadline
     from intake.models import ClosedDay
 
     day = datetime.date.fromisoformat(iso_date)
     ClosedDay.objects.create(date=day, reason="Dzień wolny (test awarii)")
     deadline = interview_deadline(timezone.now(), urgent=False)
-    with translation.override("pl"):
-        shown = dateformat.format(deadline, "l, j E Y")
+    # In the confirmation's own words: "do poniedziałku, 21 grudnia 2026 r.".
+    shown = by_date(deadline, "pl")
     return {"changed": f"closed day {day.isoformat()} saved", "deadline": deadline.isoformat(), "shows": shown}
 
 
