@@ -42,8 +42,7 @@ if __package__ in (None, ""):
 from django_otp.oath import TOTP
 
 from bench import stack
-from bench.client import Browser
-from bench.intake_client import hidden_value
+from bench.client import Browser, admin_password_step, hidden_value
 from bench.report import Report, percentile
 
 DEMO_PASSWORD = "demo-gops-2026"
@@ -491,16 +490,9 @@ class LoginError(Exception):
 def log_in(base_url, username, password=DEMO_PASSWORD):
     """A Browser logged into the admin as `username` through the real form: password, then code."""
     browser = Browser(base_url)
-    page = browser.get("/admin/login/")
-    if page.status != 200:
+    page, answer = admin_password_step(browser, username, password)
+    if answer is None:
         raise LoginError(f"{username}: the log-in page answered {page.status}")
-    form = {
-        "csrfmiddlewaretoken": hidden_value(page.text, "csrfmiddlewaretoken"),
-        "username": username,
-        "password": password,
-        "next": "/admin/",
-    }
-    answer = browser.post("/admin/login/", form)
     if answer.status != 302:
         raise LoginError(f"{username}: the password step answered {answer.status}")
     answer = browser.get("/admin/")

@@ -23,6 +23,7 @@ request where 50 asyncio tasks on asyncio's streams spent 0.6 ms (the server abo
 Nothing is printed here: only the callers decide what to show (never what an applicant typed).
 """
 
+import re
 import socket
 import time
 from dataclasses import dataclass
@@ -288,6 +289,30 @@ def _close(connection):
     sock, stream = connection
     stream.close()
     sock.close()
+
+
+def hidden_value(html, name):
+    """The value of a form's hidden input (a CSRF token, a one-time token)."""
+    tag = re.search(rf'<input[^>]*name="{re.escape(name)}"[^>]*>', html)
+    value = re.search(r'value="([^"]*)"', tag.group(0)) if tag else None
+    return value.group(1) if value else None
+
+
+def admin_password_step(browser, username, password):
+    """The admin's log-in form, its first step (the password): (the form page, the answer to it).
+
+    The answer is None when the form page itself did not answer 200.
+    """
+    page = browser.get("/admin/login/")
+    if page.status != 200:
+        return page, None
+    form = {
+        "csrfmiddlewaretoken": hidden_value(page.text, "csrfmiddlewaretoken"),
+        "username": username,
+        "password": password,
+        "next": "/admin/",
+    }
+    return page, browser.post("/admin/login/", form)
 
 
 def get(url, headers=None, host=None):

@@ -44,7 +44,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import stack
-from bench.intake_client import CHECK, STEPS, Browser, hidden_value, walk
+from bench.client import admin_password_step
+from bench.intake_client import CHECK, STEPS, Browser, walk
 from bench.nginx import Nginx
 from bench.report import Report, Section, percentile
 
@@ -753,18 +754,9 @@ def check_address_limit(cluster, out):
 
 def log_in_attempt(base_url, address, password):
     """The password step of the admin's log-in form from one address: (status, page text)."""
-    browser = Browser(base_url, forwarded_for=address)
-    page = browser.get("/admin/login/")
-    if page.status != 200:
-        return page.status, page.text
-    form = {
-        "csrfmiddlewaretoken": hidden_value(page.text, "csrfmiddlewaretoken"),
-        "username": LOCKED_ACCOUNT,
-        "password": password,
-        "next": "/admin/",
-    }
-    answer = browser.post("/admin/login/", form)
-    return answer.status, answer.text
+    page, answer = admin_password_step(Browser(base_url, forwarded_for=address), LOCKED_ACCOUNT, password)
+    shown = answer or page
+    return shown.status, shown.text
 
 
 LOCKED_PAGE = "Logowanie wstrzymane"  # the Polish page of portal/accounts/lockout.py

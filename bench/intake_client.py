@@ -14,7 +14,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from bench.client import HOST, Browser  # noqa: F401  (HOST: the stack's public host)
+from bench.client import HOST, Browser, hidden_value  # noqa: F401  (HOST: the stack's public host)
 
 START = "/popros-o-pomoc/"
 CHECK = START + "sprawdz/"
@@ -28,12 +28,6 @@ OPTION_VALUE = re.compile(r'<option value="(\d+)"')
 
 def step_path(slug):
     return f"{START}krok/{slug}/"
-
-
-def hidden_value(html, name):
-    tag = re.search(rf'<input[^>]*name="{re.escape(name)}"[^>]*>', html)
-    value = re.search(r'value="([^"]*)"', tag.group(0)) if tag else None
-    return value.group(1) if value else None
 
 
 def answers_for(slug, page, number):

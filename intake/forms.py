@@ -87,10 +87,15 @@ class StepForm(forms.Form):
     """Base for the steps: forms that carry the answers of the earlier steps."""
 
     default_renderer = StepFormRenderer
+    # Questions shown only after a certain answer, and then required (checked in clean()):
+    # the field template does not mark them "(optional)".
+    required_when_shown = ()
 
     def __init__(self, *args, answers=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.answers = answers or {}
+        for name in self.required_when_shown:
+            self.fields[name].required_when_shown = True
         use_plain_messages(self)
 
     def earlier(self, step, field, default=None):
@@ -116,11 +121,7 @@ class WhoForm(StepForm):
         required=False,
         help_text=_("For example: Primary School in Przykładowo."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Shown only when an institution is asking, and then both must be answered: not "(optional)".
-        self.fields["institution_name"].required_when_shown = True
+    required_when_shown = ("institution_name",)  # when an institution is asking
 
     def clean(self):
         cleaned = super().clean()
@@ -290,11 +291,7 @@ class ContactForm(StepForm):
         required=False,
         help_text=_("For example: Ukrainian, Russian, Arabic."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Shown only with "into my language", and then it must be answered: not "(optional)".
-        self.fields["interpreter_language"].required_when_shown = True
+    required_when_shown = ("interpreter_language",)  # with "into my language"
 
     def clean_interpreter(self):
         # Not answered (a step saved before the question existed): no interpreter.
