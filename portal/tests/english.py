@@ -34,7 +34,8 @@ SKIPPED_ELEMENTS = ("script", "style", "kbd")
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # Placeholders and markup in catalogue strings are not words of either language.
 _PYTHON_VALUES = re.compile(r"\b(True|False|None)\b")
-_NOT_TEXT = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\{?[^}]*\}?\}|<[^>]+>|&\w+;")
+# Nor is a request's reference (intake/references.py), whose random letters can spell a word ("WERE-R7P3").
+_NOT_TEXT = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\{?[^}]*\}?\}|<[^>]+>|&\w+;|\b[A-Z0-9]{4}-[A-Z0-9]{4}\b")
 
 
 def _words(text):

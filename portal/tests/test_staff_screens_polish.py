@@ -163,3 +163,10 @@ def test_every_wagtail_string_the_project_translates_is_still_wagtails():
         entry = catalogue.find(msgid)
         assert entry is not None and entry.msgstr, msgid
         assert '"' not in re.sub(r"<[^>]+>", "", entry.msgstr), msgid
+
+
+def test_a_reference_that_happens_to_spell_an_english_word_is_not_english():
+    # References are random letters (intake/references.py): "WERE-R7P3" is a reference, not "were".
+    assert not is_english("WERE-R7P3")
+    assert not is_english("Zgłoszenie WERE-R7P3, Dębnik")
+    assert is_english("were there")
