@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
+from home.alternates import hreflang_alternates
+
 register = template.Library()
 
 
@@ -46,10 +48,5 @@ def page_alternates(context):
     """<link rel="alternate" hreflang> for each language the page is published in (and x-default: Polish)."""
     request = context["request"]
     translations = context["frame"].translations_of(context.get("page"))
-    if len(translations) < 2:
-        return {"alternates": []}
-    alternates = [(code, page.get_full_url(request=request)) for code, page in sorted(translations.items())]
-    default = translations.get(settings.LANGUAGE_CODE)
-    if default is not None:
-        alternates.append(("x-default", default.get_full_url(request=request)))
-    return {"alternates": alternates}
+    urls = {code: page.get_full_url(request=request) for code, page in translations.items()}
+    return {"alternates": hreflang_alternates(urls)}

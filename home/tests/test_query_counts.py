@@ -81,3 +81,36 @@ def test_no_page_type_queries_more_as_the_site_grows(client, site, settings):
     assert large == small
     for path, count in large.items():
         assert count <= LIMIT, (path, count)
+
+
+def test_the_sitemap_queries_no_more_as_translated_pages_grow(client, site, settings):
+    """Every page's translations come from the sitemap's own entries, not one query per page."""
+    from wagtail.models import Locale
+
+    settings.PAGE_CACHE_SECONDS = 0
+    ukrainian = Locale.objects.get(language_code="uk")
+    home_uk = site["home"].copy_for_translation(ukrainian)
+    home_uk.save_revision().publish()
+
+    def translate(page):
+        translation = page.copy_for_translation(ukrainian, copy_parents=True)
+        translation.slug = f"{page.slug}-uk"
+        translation.save_revision().publish()
+
+    def sitemap():
+        with CaptureQueriesContext(connection) as queries:
+            xml = client.get("/sitemap.xml").content.decode()
+        return xml, len(queries)
+
+    translate(site["section"])
+    sitemap()  # once-per-process lookups
+    xml, small = sitemap()
+    for number in range(8):
+        translate(NewsPageFactory(parent=site["news"], title=f"Wiadomość {number}", slug=f"wiadomosc-{number}"))
+    xml, large = sitemap()
+    assert large == small
+    # Each translated news item lists both its addresses and the Polish one as x-default.
+    for number in range(8):
+        polish = f"http://testserver/aktualnosci/wiadomosc-{number}/"
+        assert xml.count(f'hreflang="x-default" href="{polish}"') == 2  # in its own entry and its translation's
+        assert xml.count(f'hreflang="uk" href="http://testserver/uk/aktualnosci/wiadomosc-{number}-uk/"') == 2
