@@ -28,6 +28,8 @@ install-dev: $(VENV)/.dev-installed
 messages: install
 	$(PY) scripts/compile_messages.py
 
+# The admin's address (printed with the demo log-in, used in staff e-mails) follows HOST and PORT.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install messages
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_demo_content
