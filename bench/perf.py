@@ -171,6 +171,17 @@ def cpu_per_request(runs):
     return f"{sum(run.server_cpu for run in runs) / requests * 1000:.2f}" if requests else "-"
 
 
+def cpu_budget(baseline_runs, ratio):
+    """The server CPU a request may take to reach `ratio` of the baseline's rate, in ms.
+
+    The baseline keeps the machine's cores as busy as the subject does, so a subject answering
+    `ratio` as many requests a second has about the baseline's CPU / ratio for each of them.
+    """
+    runs = list(baseline_runs)
+    requests = sum(run.requests for run in runs)
+    return f"{sum(run.server_cpu for run in runs) / requests * 1000 / ratio:.1f}" if requests else "-"
+
+
 def ratio_figure(ratios, subject, baseline, unit="req/s", spec=",.0f"):
     return (
         f"{ratios.median:.2f}x ({ratios.low:.2f}-{ratios.high:.2f} over {ratios.count} rounds); "
@@ -387,9 +398,11 @@ class Bench:
                 )
             rounds.append(self.alternate(round_number, *runs))
         anchors = [ANCHOR_REQUESTS_PER_SECOND * r["anchor"].requests_per_second / ANCHOR_CONSTANT_35KB for r in rounds]
+        least = SCRATCH_LEAST * ANCHOR_REQUESTS_PER_SECOND / ANCHOR_CONSTANT_35KB  # of the 35 KB response's rate
         self.say(
             f"   the demo's home page scaled to this machine: {Spread.of(anchors).format('.0f', ' req/s')}; "
-            f"the 35 KB response: {cpu_per_request(r['anchor'] for r in rounds)} ms of server CPU a request"
+            f"the 35 KB response: {cpu_per_request(r['anchor'] for r in rounds)} ms of server CPU a request; "
+            f"{SCRATCH_LEAST:g}x leaves about {cpu_budget((r['anchor'] for r in rounds), least)} ms of CPU a page"
         )
         for path in PAGES:
             for label in (path, f"{path} after a purge"):
@@ -720,9 +733,10 @@ class Bench:
             f"server {server.format('.0f', ' ms')} ("
             + ("gunicorn's processes" if kind == "sqlite" else "gunicorn, PostgreSQL and Redis")
             + f"), {per_request.median:.1f} ms an HTTP request against the one-view app's "
-            f"{cpu_per_request(r['baseline'] for r in rounds)} ms; the client {client.median:.0f} ms",
+            f"{cpu_per_request(r['baseline'] for r in rounds)} ms ({INTAKE_LEAST[kind]}x leaves about "
+            f"{cpu_budget((r['baseline'] for r in rounds), INTAKE_LEAST[kind])} ms); the client {client.median:.0f} ms",
         )
-        self.where_the_time_goes([(portal, ["walk"])])
+        self.where_the_time_goes([(portal, ["walk", f"route:{STEP}"])])
 
     # --- the run --------------------------------------------------------------------------
 
@@ -759,7 +773,10 @@ class Bench:
             self.timed(self.scratch_targets, scratch, cached, constant)
             self.timed(self.nginx_targets, nginx)
             scenarios = [
-                (scratch, ["page:/", "page:/aktualnosci/wiadomosc-1/"]),
+                (
+                    scratch,
+                    ["page:/", "page:/aktualnosci/wiadomosc-1/", "route:/asystent-rodziny/", "route:/en/contact/"],
+                ),
                 (cached, [f"page:/{AFTER_PURGE}", "page:/"]),
                 (redis, ["page:/"]),
             ]

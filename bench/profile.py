@@ -1,6 +1,6 @@
 """Where a request's time goes inside Django: cProfile over pages and walks through the form.
 
-    python -m bench.profile page:/ page:/aktualnosci/ walk [--repeat 50]
+    python -m bench.profile page:/ page:/aktualnosci/ walk route:/asystent-rodziny/ [--repeat 50]
 
 Run with an app server's settings (stack.Portal.run_module), on its database and shared
 cache: `page:PATH` asks for one public page `--repeat` times as a visitor without a
@@ -13,6 +13,10 @@ For each it prints the milliseconds per request (per whole request for `walk`), 
 queries per request, the share of the time spent in each part of the code (by where
 the functions are: the database driver, Django's ORM, templates, Wagtail, the
 project...) and the time below each stage of a request (STAGES).
+
+`route:PATH` times Wagtail's own routing alone, without the profiler: finding the site
+for the request and the page at PATH (Site.find_for_request, Page.route_for_request),
+what every page drawn and every step of the form pays before any view or template runs.
 """
 
 import argparse
@@ -137,7 +141,51 @@ def scenario(name, repeat):
     return one_page, repeat
 
 
+def measure_routing(path, repeat):
+    """Milliseconds Wagtail spends finding the site and the page, median of 5 rounds of `repeat`."""
+    import statistics
+
+    from django.conf import settings
+    from django.test import RequestFactory
+    from django.urls import resolve
+    from django.utils import translation
+    from wagtail.models import Page, Site
+
+    factory = RequestFactory(HTTP_HOST=HOST)
+    # The language the page is served in, as LocaleMiddleware takes it from the address.
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        page_path = resolve(path).args[0]  # what Wagtail's serve view is given: the address without /uk/
+
+    def site_only():
+        Site.find_for_request(factory.get(path))
+
+    def site_and_page():
+        request = factory.get(path)
+        with translation.override(language):
+            assert Page.route_for_request(request, page_path) is not None, path
+
+    def median_ms(work):
+        for _ in range(20):
+            work()
+        rounds = []
+        for _ in range(5):
+            started = time.perf_counter()
+            for _ in range(repeat):
+                work()
+            rounds.append((time.perf_counter() - started) / repeat * 1000)
+        return statistics.median(rounds)
+
+    site, both = median_ms(site_only), median_ms(site_and_page)
+    print(
+        f"\n== route:{path}: Wagtail's routing alone {both:.2f} ms a request "
+        f"(the site {site:.2f} ms, the page {both - site:.2f} ms), before any view or template"
+    )
+
+
 def measure(name, repeat):
+    if name.startswith("route:"):
+        return measure_routing(name.removeprefix("route:"), repeat)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
