@@ -111,7 +111,7 @@ def walk(
     browser = Browser(base_url, forwarded_for=forwarded_for)
     result = WalkResult(number, started_at=time.monotonic())
     try:
-        result.reference = _walk(
+        result.reference = walk_steps(
             browser, number, retry_unavailable_for, retry_wait, think, on_step, result if keep_pages else None, send
         )
     except (WalkError, OSError) as error:
@@ -123,7 +123,9 @@ def walk(
     return result
 
 
-def _walk(browser, number, retry_for, retry_wait, think, on_step, kept=None, submit=True):
+def walk_steps(browser, number, retry_for, retry_wait, think, on_step, kept=None, submit=True):
+    """Every step of one request through `browser` (bench/client.py or a test client): the reference shown."""
+
     def send(method, path, form=None, expect=(200,)):
         if think and form is not None:
             time.sleep(think)

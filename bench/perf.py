@@ -164,22 +164,15 @@ def tree_cpu_seconds(*roots):
     return total / CLOCK_TICKS
 
 
-def cpu_per_request(runs):
-    """Milliseconds of server CPU per request over these wrk runs (pids given to Bench.wrk)."""
+def cpu_per_request(runs, ratio=1.0):
+    """Milliseconds of server CPU per request over these wrk runs (pids given to Bench.wrk).
+
+    With a ratio: what a subject answering `ratio` times the runs' rate could spend on each
+    request, about the same CPU / ratio, since the runs keep the cores as busy as it would.
+    """
     runs = list(runs)
     requests = sum(run.requests for run in runs)
-    return f"{sum(run.server_cpu for run in runs) / requests * 1000:.2f}" if requests else "-"
-
-
-def cpu_budget(baseline_runs, ratio):
-    """The server CPU a request may take to reach `ratio` of the baseline's rate, in ms.
-
-    The baseline keeps the machine's cores as busy as the subject does, so a subject answering
-    `ratio` as many requests a second has about the baseline's CPU / ratio for each of them.
-    """
-    runs = list(baseline_runs)
-    requests = sum(run.requests for run in runs)
-    return f"{sum(run.server_cpu for run in runs) / requests * 1000 / ratio:.1f}" if requests else "-"
+    return f"{sum(run.server_cpu for run in runs) / requests * 1000 / ratio:.2f}" if requests else "-"
 
 
 def ratio_figure(ratios, subject, baseline, unit="req/s", spec=",.0f"):
@@ -402,7 +395,7 @@ class Bench:
         self.say(
             f"   the demo's home page scaled to this machine: {Spread.of(anchors).format('.0f', ' req/s')}; "
             f"the 35 KB response: {cpu_per_request(r['anchor'] for r in rounds)} ms of server CPU a request; "
-            f"{SCRATCH_LEAST:g}x leaves about {cpu_budget((r['anchor'] for r in rounds), least)} ms of CPU a page"
+            f"{SCRATCH_LEAST:g}x leaves about {cpu_per_request((r['anchor'] for r in rounds), least)} ms of CPU a page"
         )
         for path in PAGES:
             for label in (path, f"{path} after a purge"):
@@ -734,7 +727,7 @@ class Bench:
             + ("gunicorn's processes" if kind == "sqlite" else "gunicorn, PostgreSQL and Redis")
             + f"), {per_request.median:.1f} ms an HTTP request against the one-view app's "
             f"{cpu_per_request(r['baseline'] for r in rounds)} ms ({INTAKE_LEAST[kind]}x leaves about "
-            f"{cpu_budget((r['baseline'] for r in rounds), INTAKE_LEAST[kind])} ms); the client {client.median:.0f} ms",
+            f"{cpu_per_request((r['baseline'] for r in rounds), INTAKE_LEAST[kind])} ms); the client {client.median:.0f} ms",
         )
         self.where_the_time_goes([(portal, ["walk", f"route:{STEP}"])])
 

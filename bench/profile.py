@@ -121,13 +121,13 @@ def scenario(name, repeat):
     from django.test import Client
 
     if name == "walk":
-        from bench.intake_client import _walk
+        from bench.intake_client import walk_steps
 
         numbers = iter(range(1, 1_000_000))
         browser = TestBrowser()
 
         def one_walk():
-            reference = _walk(browser.new_applicant(), next(numbers), 0, 0, 0, None)
+            reference = walk_steps(browser.new_applicant(), next(numbers), 0, 0, 0, None)
             assert reference, "the walk got no reference"
 
         return one_walk, max(1, repeat // 10)

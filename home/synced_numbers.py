@@ -9,7 +9,7 @@ pages that show the translation run as for any other change (home/purges.py).
 """
 
 from django.db.models.signals import post_save
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField
 
 
@@ -22,11 +22,9 @@ def _synchronized(model):
 
 
 def copy_to_translations(sender, instance, raw=False, **kwargs):
+    if raw or instance.locale_id != Locale.get_default().pk:
+        return
     fields = _synchronized(sender)
-    if raw or not fields or not isinstance(instance, TranslatableMixin):
-        return
-    if instance.locale_id != Locale.get_default().pk:
-        return
     for translation in instance.get_translations():
         changed = [name for name in fields if getattr(translation, name) != getattr(instance, name)]
         if changed:
