@@ -45,6 +45,14 @@ def test_an_editor_translates_a_page_and_a_helpline_in_the_admin(portal_url, new
     expect(editor.get_by_text("Telefon zaufania dla dzieci i młodzieży")).to_be_visible()
     tabs = [text.strip() for text in editor.locator("h3, h4").all_inner_texts()]
     assert "Nazwa" in tabs and "Numer" not in tabs, tabs
+    # The translator corrects the Ukrainian description and saves it; it is kept.
+    page.get_by_role("button", name="Edytuj").nth(1).click()
+    corrected = "Для дітей і підлітків, які хочуть з кимось поговорити."
+    editor.locator("textarea").first.fill(corrected)
+    editor.get_by_role("button", name="Zapisz").first.click()
+    expect(editor.get_by_text(corrected)).to_be_visible()
+    page.reload()
+    expect(editor.get_by_text(corrected)).to_be_visible()
     screenshot(page, "admin-translation-editor-helpline--desktop")
 
     # Translate a Polish news item from its page's actions: "select all" ticks every language.
